@@ -1,0 +1,133 @@
+/**
+ * Figures: one plotly figure description, two destinations.
+ *
+ * - `exportFigure(fig, name)` writes `figures/<name>.png` and `.svg`, rendered by plotly.js in headless
+ *   Chromium (Debian's `/usr/bin/chromium`, driven by playwright-core; no browser is ever downloaded).
+ * - `showFigure(fig, name?)` inside a notebook displays an interactive chart and a static PNG (so GitHub
+ *   and nbconvert show it too), and, given a name, also exports the files.
+ * One browser is started lazily and shared by all figures of a process; `closeRenderer()` ends it.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { atomicWriteFile, REPO_ROOT } from "../results";
+
+export interface Figure {
+  data: object[];
+  layout?: Record<string, unknown>;
+  width?: number;
+  height?: number;
+}
+
+export const FIGURES_DIR = process.env.HQNN_FIGURES_DIR ?? path.join(REPO_ROOT, "figures");
+const CHROMIUM = process.env.HQNN_CHROMIUM ?? "/usr/bin/chromium";
+const PLOTLY_JS = require.resolve("plotly.js-dist/plotly.js");
+const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+
+interface Renderer { browser: any; page: any; userDir: string }
+let renderer: Promise<Renderer> | undefined;
+
+async function openRenderer(): Promise<Renderer> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run 'make setup' (installs Debian's chromium) or set HQNN_CHROMIUM`);
+  }
+  const { chromium } = require("playwright-core");
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-chromium-"));
+  const browser = await chromium.launchPersistentContext(userDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  const html = path.join(userDir, "plot.html");
+  fs.writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><script src="file://${PLOTLY_JS}"></script></head><body></body></html>`);
+  await page.goto(`file://${html}`);
+  await page.waitForFunction(() => typeof (globalThis as any).Plotly !== "undefined");
+  return { browser, page, userDir };
+}
+
+/** Closes the shared headless browser (call at the end of a script so the process can exit). */
+export async function closeRenderer(): Promise<void> {
+  if (!renderer) return;
+  const r = await renderer;
+  renderer = undefined;
+  await r.browser.close();
+  fs.rmSync(r.userDir, { recursive: true, force: true });
+}
+
+function sized(fig: Figure) {
+  const width = fig.width ?? 900, height = fig.height ?? 500;
+  const layout = { font: { family: "Helvetica, Arial, sans-serif", size: 13 }, ...fig.layout, width, height };
+  return { data: fig.data, layout, width, height };
+}
+
+/** Renders a figure to PNG bytes or SVG text. */
+export async function renderFigure(fig: Figure, format: "png" | "svg", scale = 2): Promise<Uint8Array | string> {
+  renderer ??= openRenderer();
+  const { page } = await renderer;
+  const { data, layout, width, height } = sized(fig);
+  const url: string = await page.evaluate(async (a: any) => {
+    const P = (globalThis as any).Plotly;
+    const div = (globalThis as any).document.createElement("div");
+    try {
+      await P.newPlot(div, a.data, a.layout, { staticPlot: true });
+      return await P.toImage(div, { format: a.format, width: a.width, height: a.height, scale: a.scale });
+    } finally {
+      P.purge(div);
+    }
+  }, { data, layout, width, height, format, scale: format === "png" ? scale : 1 });
+  if (format === "png") return new Uint8Array(Buffer.from(url.slice(url.indexOf(",") + 1), "base64"));
+  return stableSvgIds(decodeURIComponent(url.slice(url.indexOf(",") + 1)));
+}
+
+/** Plotly puts random 6-hex-digit ids into SVGs; renumber them so the same figure gives the same file. */
+export function stableSvgIds(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/(clip|legend|topdefs-|defs-|trace)([0-9a-f]{6})/g, (_m, prefix: string, id: string) => {
+    if (!ids.has(id)) ids.set(id, `u${String(ids.size).padStart(5, "0")}`);
+    return prefix + ids.get(id);
+  });
+}
+
+/** Writes figures/<name>.png and figures/<name>.svg atomically; returns their paths. */
+export async function exportFigure(fig: Figure, name: string, dir = FIGURES_DIR): Promise<{ png: string; svg: string }> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`invalid figure name ${JSON.stringify(name)}`);
+  const png = path.join(dir, `${name}.png`), svg = path.join(dir, `${name}.svg`);
+  atomicWriteFile(png, (await renderFigure(fig, "png")) as Uint8Array);
+  atomicWriteFile(svg, (await renderFigure(fig, "svg")) as string);
+  return { png, svg };
+}
+
+/** True inside a tslab kernel started by this project's kernelspec. */
+export function inNotebook(): boolean {
+  return process.env.HQNN_NOTEBOOK === "1";
+}
+
+let plotlyInjected = false;
+
+function interactiveHtml(fig: Figure): string {
+  const { data, layout } = sized(fig);
+  const id = `hqnn-plot-${Math.random().toString(36).slice(2, 10)}`;
+  // Inline plotly.js once per kernel only when asked (it is ~4.6 MB); otherwise load it from the CDN.
+  let loader = "";
+  if (!plotlyInjected) {
+    plotlyInjected = true;
+    loader = process.env.HQNN_INLINE_PLOTLY === "1"
+      ? `<script>${fs.readFileSync(PLOTLY_JS, "utf8")}</script>`
+      : `<script src="https://cdn.plot.ly/plotly-2.35.2.min.js"></script>`;
+  }
+  return `${loader}<div id="${id}"></div><script>(function(){var f=${JSON.stringify({ data, layout })};` +
+    `function go(){if(window.Plotly){Plotly.newPlot("${id}",f.data,f.layout);}else{setTimeout(go,200);}}go();})();</script>`;
+}
+
+/**
+ * Displays a figure in the notebook (interactive when the viewer runs scripts, plus a static PNG), and
+ * exports it to figures/ when a name is given. Outside a notebook it only exports.
+ */
+export async function showFigure(fig: Figure, name?: string): Promise<void> {
+  if (name) await exportFigure(fig, name);
+  if (!inNotebook()) return;
+  const { display } = require("tslab");
+  if (process.env.HQNN_INTERACTIVE === "1") display.html(interactiveHtml(fig));
+  const png = name ? fs.readFileSync(path.join(FIGURES_DIR, `${name}.png`)) : await renderFigure(fig, "png");
+  display.png(png as Uint8Array);
+}

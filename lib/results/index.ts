@@ -1,0 +1,101 @@
+/**
+ * The results store: `results/<experiment>.json`, written atomically, each with its provenance.
+ *
+ * A result is only ever produced by running committed code; `provenance()` records how (command, git
+ * commit and whether the tree was dirty, backend, seeds, Node version, start time, wall time, profile).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { execFileSync } from "node:child_process";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const RESULTS_DIR = process.env.HQNN_RESULTS_DIR ?? path.join(REPO_ROOT, "results");
+
+export type Profile = "quick" | "full";
+
+/** The run profile from `PROFILE` (default quick): quick = small subsets for CI, full = paper scale. */
+export function getProfile(env: string | undefined = process.env.PROFILE): Profile {
+  if (env === undefined || env === "" || env === "quick") return "quick";
+  if (env === "full") return "full";
+  throw new Error(`PROFILE=${env} is not one of quick, full`);
+}
+
+export interface Provenance {
+  command: string;
+  git_commit: string;
+  git_dirty: boolean;
+  backend: string;
+  seeds: number[];
+  node: string;
+  started_at: string;
+  wall_s: number;
+  profile: Profile;
+  host_cpus: number;
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "";
+  }
+}
+
+/** Starts a provenance clock; call `.finish()` when the run ends to get the record. */
+export function startProvenance(opts: { backend: string; seeds: number[]; profile?: Profile; command?: string }) {
+  const started = new Date();
+  const command = opts.command ?? process.argv.map((a) => path.relative(REPO_ROOT, a) || a).join(" ");
+  return {
+    startedAt: started.toISOString(),
+    finish(extraWallS = 0): Provenance {
+      return {
+        command,
+        git_commit: git(["rev-parse", "HEAD"]) || "unknown",
+        git_dirty: git(["status", "--porcelain", "--untracked-files=no"]) !== "",
+        backend: opts.backend,
+        seeds: opts.seeds,
+        node: process.version,
+        started_at: started.toISOString(),
+        wall_s: (Date.now() - started.getTime()) / 1000 + extraWallS,
+        profile: opts.profile ?? getProfile(),
+        host_cpus: require("node:os").cpus().length,
+      };
+    },
+  };
+}
+
+/** Writes a file so that readers see either the old or the new content, never a half-written one. */
+export function atomicWriteFile(file: string, data: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const fd = fs.openSync(tmp, "w");
+  try {
+    fs.writeSync(fd, data as any);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+export function resultPath(experiment: string, dir = RESULTS_DIR): string {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(experiment)) throw new Error(`invalid experiment id ${JSON.stringify(experiment)}`);
+  return path.join(dir, `${experiment}.json`);
+}
+
+export function writeResult(experiment: string, result: object, dir = RESULTS_DIR): string {
+  const file = resultPath(experiment, dir);
+  atomicWriteFile(file, JSON.stringify(result, null, 1) + "\n");
+  return file;
+}
+
+/** Reads `results/<experiment>.json`, or returns undefined when the experiment has not been run. */
+export function readResult<T = any>(experiment: string, dir = RESULTS_DIR): T | undefined {
+  const file = resultPath(experiment, dir);
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON (${(e as Error).message}); delete it and re-run the experiment`);
+  }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# One-time set-up for a fresh machine, run by every make target (cheap when already done):
+# npm packages, the Debian packages the notebooks and figures need, and the project-local tslab kernelspec.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "hqnn-ts needs Node.js >= 20 (found: $(node --version 2>/dev/null || echo none))." >&2
+  exit 1
+fi
+
+# 1. npm packages (never let a tool download its own browser; tfjs-node is optional and not installed).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: npm ci" >&2
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+# 2. Debian packages: Jupyter (nbclient) for notebooks, Chromium for static figures.
+need=()
+/usr/bin/python3 -c 'import nbclient, nbformat, jupyter_client' 2>/dev/null || need+=(jupyter-nbconvert jupyter-client python3-ipython)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: apt-get install ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "hqnn-ts needs these Debian packages: ${need[*]}" >&2
+    echo "install them with: sudo apt-get install --no-install-recommends ${need[*]}" >&2
+    exit 1
+  fi
+fi
+
+# 3. Project-local kernelspec: tslab started from the repository root, so notebooks import ./lib/...
+kdir=.jupyter/share/jupyter/kernels/hqnn-ts
+mkdir -p "$kdir"
+cat > "$kdir/kernel.json.tmp" <<JSON
+{
+  "argv": ["/bin/sh", "-c", "cd '$ROOT' && exec '$ROOT/node_modules/.bin/tslab' kernel --config-path \"\$0\"", "{connection_file}"],
+  "display_name": "TypeScript (hqnn-ts)",
+  "language": "typescript",
+  "env": {"HQNN_NOTEBOOK": "1", "NODE_OPTIONS": "--require tsx/cjs"}
+}
+JSON
+mv "$kdir/kernel.json.tmp" "$kdir/kernel.json"
