@@ -106,7 +106,7 @@ function makeInputGradComposed(original: tf.KernelFunc) {
     const top = KH - 1 - info.padInfo.top, left = KW - 1 - info.padInfo.left;
     const bottom = info.inHeight - info.outHeight + info.padInfo.top;
     const right = info.inWidth - info.outWidth + info.padInfo.left;
-    if (!isUnitStride(info) || Math.min(top, left, bottom, right) < 0) return original(args as tf.KernelFuncParams);
+    if (!isUnitStride(info) || Math.min(top, left, bottom, right) < 0) return original(args as Parameters<tf.KernelFunc>[0]);
     const flipped = runKernel("Reverse", be, { x: filter }, { dims: [0, 1] });
     const swapped = transpose(be, flipped, [0, 1, 3, 2]); // [KH, KW, CO, CI]
     const dx = conv2dValid(be, dy, swapped, [top, bottom, left, right]);

@@ -13,7 +13,7 @@ function convGrads(x: Float32Array, w: Float32Array, r: Float32Array, xs: number
       const y = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, strides, pad);
       return tf.sum(tf.mul(y, tf.tensor(r.subarray(0, y.size), y.shape)));
     });
-    return g([xt, wt]).map((t) => t.dataSync().slice());
+    return g([xt, wt]).map((t) => Float32Array.from(t.dataSync()));
   });
 }
 
@@ -53,7 +53,7 @@ test("a small conv net trains on wasm: loss decreases", async () => {
   await tf.setBackend("wasm");
   registerWasmConvGradients();
   const model = tf.sequential({ layers: [
-    tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 5, padding: "same", seed: 1 } as tf.layers.ConvLayerArgs),
+    tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 5, padding: "same", seed: 1 } as Parameters<typeof tf.layers.conv2d>[0]),
     tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
     tf.layers.flatten(), tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
   ] });

@@ -1,0 +1,78 @@
+/**
+ * The paper's models (section 2.2), built from one description so that the hybrid and the classical
+ * network differ only in their head.
+ *
+ * HQNN-Parallel (MNIST), the architecture whose parameter count is exactly the paper's 45,194:
+ *   [conv 5x5 (pad 2, stride 1, bias) -> BatchNorm -> ReLU -> MaxPool 2] x len(convChannels)
+ *   -> flatten -> dense (bias) to n -> BatchNorm -> ReLU
+ *   -> c = n/q parallel q-qubit circuits (RX embedding, L StronglyEntanglingLayers, <Y> on each wire)
+ *   -> BatchNorm(n) -> dense (bias) to the number of classes.
+ * The classical CNN replaces the quantum layer by a dense layer n -> n (bias) followed by ReLU, "a classical
+ * dense layer containing n neurons" as the paper says.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { seedStream, torchDefaultInit } from "./init";
+
+export interface ModelConfig {
+  inputShape: [number, number, number];
+  convChannels: number[];
+  classes: number;
+  /** Width of the hybrid part: n = c * q features. */
+  n: number;
+  seed: number;
+}
+
+export type Head = "quantum" | "dense";
+
+/** Builds the quantum head (c parallel circuits); injected so this file does not depend on the engine. */
+export type QuantumHeadFactory = (n: number, seed: number) => tf.layers.Layer;
+
+function convBlock(x: tf.SymbolicTensor, inChannels: number, outChannels: number, nextSeed: () => number): tf.SymbolicTensor {
+  const fanIn = inChannels * 25;
+  let y = tf.layers.conv2d({
+    filters: outChannels, kernelSize: 5, strides: 1, padding: "same", useBias: true,
+    kernelInitializer: torchDefaultInit(fanIn, nextSeed()), biasInitializer: torchDefaultInit(fanIn, nextSeed()),
+  }).apply(x) as tf.SymbolicTensor;
+  y = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(y) as tf.SymbolicTensor;
+  y = tf.layers.reLU().apply(y) as tf.SymbolicTensor;
+  return tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }).apply(y) as tf.SymbolicTensor;
+}
+
+function dense(x: tf.SymbolicTensor, inUnits: number, units: number, nextSeed: () => number, name?: string): tf.SymbolicTensor {
+  return tf.layers.dense({
+    units, useBias: true, name,
+    kernelInitializer: torchDefaultInit(inUnits, nextSeed()), biasInitializer: torchDefaultInit(inUnits, nextSeed()),
+  }).apply(x) as tf.SymbolicTensor;
+}
+
+/** HQNN-Parallel (head "quantum") or its classical counterpart (head "dense"). Outputs logits. */
+export function buildParallelModel(cfg: ModelConfig, head: Head, quantumHead?: QuantumHeadFactory): tf.LayersModel {
+  const nextSeed = seedStream(cfg.seed);
+  const input = tf.input({ shape: cfg.inputShape });
+  let x = input;
+  let channels = cfg.inputShape[2];
+  for (const c of cfg.convChannels) {
+    x = convBlock(x, channels, c, nextSeed);
+    channels = c;
+  }
+  x = tf.layers.flatten().apply(x) as tf.SymbolicTensor;
+  const flat = x.shape[1] as number;
+  x = dense(x, flat, cfg.n, nextSeed);
+  x = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(x) as tf.SymbolicTensor;
+  x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
+  if (head === "quantum") {
+    if (!quantumHead) throw new Error("buildParallelModel: head 'quantum' needs a quantum layer factory");
+    x = quantumHead(cfg.n, nextSeed()).apply(x) as tf.SymbolicTensor;
+    x = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(x) as tf.SymbolicTensor;
+  } else {
+    x = dense(x, cfg.n, cfg.n, nextSeed, "classical_replacement");
+    x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
+  }
+  const logits = dense(x, cfg.n, cfg.classes, nextSeed);
+  return tf.model({ inputs: input, outputs: logits });
+}
+
+/** Trainable parameters, PyTorch convention: BatchNorm scale and shift count, running statistics do not. */
+export function countTrainableParams(model: tf.LayersModel): number {
+  return model.trainableWeights.reduce((sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
+}

@@ -1,0 +1,275 @@
+/**
+ * The training loop, readable top to bottom: seeded shuffling, mini-batch Adam on cross-entropy, progress
+ * with rate and ETA on stderr, a checkpoint after every epoch (weights, optimizer state, history) from which
+ * an interrupted run resumes, and the result file rewritten atomically after every epoch.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { createHash } from "node:crypto";
+import * as tf from "@tensorflow/tfjs";
+import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
+
+export interface ImageSet {
+  /** N x H x W x C, float32, already scaled (and resized) as the model expects. */
+  x: Float32Array;
+  labels: Uint8Array;
+  n: number;
+  shape: [number, number, number];
+}
+
+export interface TrainConfig {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  classes: number;
+  /** Print progress every this many batches (0: only per epoch). */
+  logEvery?: number;
+}
+
+export interface EpochRecord {
+  epoch: number;
+  train_loss: number;
+  train_acc: number;
+  test_loss: number;
+  test_acc: number;
+  seconds: number;
+  images_per_s: number;
+}
+
+export interface TrainRun {
+  experiment: string;
+  model: tf.LayersModel;
+  train: ImageSet;
+  test: ImageSet;
+  config: TrainConfig;
+  /** Everything else the result file should say (dataset, model description, parameter count, ...). */
+  describe: Record<string, unknown>;
+  backend: string;
+  /** Per-batch augmentation of the input (e.g. random rotation/flip), seeded by the caller. */
+  augment?: (batch: Float32Array, count: number, epoch: number, batchIndex: number) => void;
+  checkpointDir?: string;
+  resultsDir?: string;
+  log?: (line: string) => void;
+  /** Stop after this many epochs of the current invocation (the next invocation resumes). */
+  maxEpochsThisRun?: number;
+}
+
+export interface TrainResult {
+  epochs: EpochRecord[];
+  provenance: Provenance;
+  complete: boolean;
+}
+
+/** tfjs types the gradient map as a map of Variables; a map of Tensors keyed by variable name is what it uses. */
+function applyGradients(opt: tf.Optimizer, grads: tf.NamedTensorMap): void {
+  opt.applyGradients(grads as any);
+}
+
+/** mulberry32: a small seeded PRNG, enough for shuffling. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffledIndices(n: number, seed: number): Uint32Array {
+  const rand = mulberry32(seed);
+  const idx = Uint32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = idx[i]; idx[i] = idx[j]; idx[j] = t;
+  }
+  return idx;
+}
+
+function gatherBatch(set: ImageSet, order: ArrayLike<number>, start: number, count: number, buf: Float32Array, labels: Int32Array) {
+  const size = set.shape[0] * set.shape[1] * set.shape[2];
+  for (let b = 0; b < count; b++) {
+    const i = order[start + b];
+    buf.set(set.x.subarray(i * size, (i + 1) * size), b * size);
+    labels[b] = set.labels[i];
+  }
+}
+
+function lossAndCorrect(logits: tf.Tensor, labels: tf.Tensor, classes: number): { loss: tf.Scalar; correct: tf.Scalar } {
+  const oneHot = tf.oneHot(labels as tf.Tensor1D, classes);
+  const loss = tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
+  const correct = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), "float32")) as tf.Scalar;
+  return { loss, correct };
+}
+
+/** Mean loss and accuracy over a set, in inference mode (BatchNorm uses running statistics). */
+export function evaluate(model: tf.LayersModel, set: ImageSet, classes: number, batchSize = 256): { loss: number; acc: number } {
+  const size = set.shape[0] * set.shape[1] * set.shape[2];
+  let lossSum = 0, correct = 0;
+  for (let start = 0; start < set.n; start += batchSize) {
+    const count = Math.min(batchSize, set.n - start);
+    const [l, c] = tf.tidy(() => {
+      const x = tf.tensor4d(set.x.subarray(start * size, (start + count) * size), [count, ...set.shape]);
+      const y = tf.tensor1d(Int32Array.from(set.labels.subarray(start, start + count)), "int32");
+      const r = lossAndCorrect(model.predict(x) as tf.Tensor, y, classes);
+      return [tf.mul(r.loss, count), r.correct];
+    });
+    lossSum += (l.dataSync() as Float32Array)[0];
+    correct += (c.dataSync() as Float32Array)[0];
+    l.dispose(); c.dispose();
+  }
+  return { loss: lossSum / set.n, acc: correct / set.n };
+}
+
+function fmtDuration(s: number): string {
+  if (!Number.isFinite(s)) return "?";
+  const m = Math.floor(s / 60), r = Math.round(s % 60);
+  return m > 0 ? `${m}m${String(r).padStart(2, "0")}s` : `${r}s`;
+}
+
+interface Checkpoint { configHash: string; epoch: number; history: EpochRecord[]; wallS: number; seeds: number[] }
+
+function configHash(run: TrainRun): string {
+  const { epochs: _epochs, logEvery: _l, ...rest } = run.config;
+  return createHash("sha256").update(JSON.stringify({ rest, describe: run.describe, n: [run.train.n, run.test.n] })).digest("hex").slice(0, 16);
+}
+
+async function saveCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimizer, ck: Checkpoint) {
+  fs.mkdirSync(dir, { recursive: true });
+  const tensors = [...model.getWeights(), ...(await opt.getWeights()).map((w) => w.tensor)];
+  const arrays = tensors.map((t) => t.dataSync() as Float32Array);
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const flat = new Float32Array(total);
+  let off = 0;
+  for (const a of arrays) { flat.set(a, off); off += a.length; }
+  // Weights first, then the state file that points at them: a crash in between leaves the old state valid.
+  const weightsFile = `weights-${ck.epoch}.bin`;
+  atomicWriteFile(path.join(dir, weightsFile), new Uint8Array(flat.buffer));
+  atomicWriteFile(path.join(dir, "state.json"), JSON.stringify({ ...ck, weightsFile, shapes: tensors.map((t) => t.shape) }));
+  for (const f of fs.readdirSync(dir)) if (f.startsWith("weights-") && f !== weightsFile) fs.rmSync(path.join(dir, f));
+}
+
+async function loadCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimizer, hash: string): Promise<Checkpoint | undefined> {
+  const stateFile = path.join(dir, "state.json");
+  if (!fs.existsSync(stateFile)) return undefined;
+  const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+  if (state.configHash !== hash) {
+    throw new Error(`checkpoint ${dir} was made with a different configuration; delete that folder to start afresh`);
+  }
+  const buf = fs.readFileSync(path.join(dir, state.weightsFile));
+  const flat = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+  const shapes: number[][] = state.shapes;
+  let off = 0;
+  const tensors = shapes.map((s) => {
+    const size = s.reduce((a, b) => a * b, 1);
+    const t = tf.tensor(flat.slice(off, off + size), s);
+    off += size;
+    return t;
+  });
+  const nModel = model.getWeights().length;
+  model.setWeights(tensors.slice(0, nModel));
+  const optNames = (await opt.getWeights()).map((w) => w.name);
+  if (tensors.length > nModel) {
+    await opt.setWeights(tensors.slice(nModel).map((tensor, i) => ({ name: optNames[i] ?? `opt_${i}`, tensor })));
+  }
+  return state as Checkpoint;
+}
+
+/** Adam needs its slot variables before getWeights/setWeights can round-trip: take one zero-size step. */
+async function materialiseOptimizer(model: tf.LayersModel, opt: tf.Optimizer) {
+  const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
+  const grads: tf.NamedTensorMap = {};
+  for (const v of vars) grads[v.name] = tf.zerosLike(v);
+  const lr = (opt as any).learningRate;
+  (opt as any).learningRate = 0;
+  applyGradients(opt, grads);
+  (opt as any).learningRate = lr;
+  Object.values(grads).forEach((t) => t.dispose());
+  await opt.setWeights((await opt.getWeights()).map((w, i) => (i === 0 ? { name: w.name, tensor: tf.scalar(0) } : w)));
+}
+
+export async function trainModel(run: TrainRun): Promise<TrainResult> {
+  const { model, train, test, config } = run;
+  const log = run.log ?? ((s: string) => process.stderr.write(s + "\n"));
+  const dir = run.checkpointDir ?? path.join(REPO_ROOT, "checkpoints", run.experiment);
+  const opt = tf.train.adam(config.learningRate);
+  await materialiseOptimizer(model, opt);
+  const hash = configHash(run);
+  const ck = await loadCheckpoint(dir, model, opt, hash);
+  const history: EpochRecord[] = ck?.history ?? [];
+  const prov = startProvenance({ backend: run.backend, seeds: [config.seed] });
+  const priorWall = ck?.wallS ?? 0;
+  if (ck) log(`[${run.experiment}] resuming after epoch ${ck.epoch} (checkpoint ${dir})`);
+
+  const size = train.shape[0] * train.shape[1] * train.shape[2];
+  const buf = new Float32Array(config.batchSize * size);
+  const labelBuf = new Int32Array(config.batchSize);
+  const batches = Math.ceil(train.n / config.batchSize);
+  const logEvery = config.logEvery ?? Math.max(1, Math.floor(batches / 10));
+  const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
+  let ranThisInvocation = 0;
+
+  const record = (complete: boolean) => {
+    const provenance = prov.finish(priorWall);
+    const last = history[history.length - 1];
+    writeResult(run.experiment, {
+      experiment: run.experiment, ...run.describe, config,
+      status: complete ? "complete" : `running (${history.length}/${config.epochs} epochs)`,
+      epochs: history,
+      final: last ? { train_loss: last.train_loss, test_loss: last.test_loss, test_acc: last.test_acc, epochs: history.length,
+        best_test_acc: Math.max(...history.map((h) => h.test_acc)) } : null,
+      provenance,
+    }, run.resultsDir);
+    return provenance;
+  };
+
+  for (let epoch = history.length + 1; epoch <= config.epochs; epoch++) {
+    if (run.maxEpochsThisRun !== undefined && ranThisInvocation >= run.maxEpochsThisRun) break;
+    const order = shuffledIndices(train.n, config.seed * 100003 + epoch);
+    const t0 = Date.now();
+    let lossSum = 0, correctSum = 0;
+    for (let b = 0; b < batches; b++) {
+      const start = b * config.batchSize, count = Math.min(config.batchSize, train.n - start);
+      gatherBatch(train, order, start, count, buf, labelBuf);
+      run.augment?.(buf, count, epoch, b);
+      const { value, grads, correct } = tf.tidy(() => {
+        const x = tf.tensor4d(buf.subarray(0, count * size), [count, ...train.shape]);
+        const y = tf.tensor1d(labelBuf.subarray(0, count), "int32");
+        let correct!: tf.Scalar;
+        const r = tf.variableGrads(() => {
+          const out = lossAndCorrect(model.apply(x, { training: true }) as tf.Tensor, y, config.classes);
+          correct = tf.keep(out.correct);
+          return out.loss;
+        }, vars);
+        return { ...r, correct };
+      });
+      applyGradients(opt, grads);
+      lossSum += (value.dataSync() as Float32Array)[0] * count;
+      correctSum += (correct.dataSync() as Float32Array)[0];
+      tf.dispose([value, correct, ...Object.values(grads)]);
+      if (logEvery && (b + 1) % logEvery === 0 && b + 1 < batches) {
+        const el = (Date.now() - t0) / 1000, done = start + count;
+        log(`[${run.experiment}] epoch ${epoch}/${config.epochs} batch ${b + 1}/${batches} loss ${(lossSum / done).toFixed(4)} ` +
+          `acc ${(correctSum / done).toFixed(4)} ${(done / el).toFixed(0)} img/s, epoch ETA ${fmtDuration((el / done) * (train.n - done))}`);
+      }
+    }
+    const trainSeconds = (Date.now() - t0) / 1000;
+    const ev = evaluate(model, test, config.classes);
+    const rec: EpochRecord = {
+      epoch, train_loss: lossSum / train.n, train_acc: correctSum / train.n, test_loss: ev.loss, test_acc: ev.acc,
+      seconds: (Date.now() - t0) / 1000, images_per_s: train.n / trainSeconds,
+    };
+    history.push(rec);
+    ranThisInvocation++;
+    const provenance = record(epoch === config.epochs);
+    await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed] });
+    log(`[${run.experiment}] epoch ${epoch}/${config.epochs} done in ${fmtDuration(rec.seconds)}: train loss ${rec.train_loss.toFixed(4)} ` +
+      `acc ${rec.train_acc.toFixed(4)} | test loss ${rec.test_loss.toFixed(4)} acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
+  }
+  const complete = history.length >= config.epochs;
+  const provenance = history.length ? record(complete) : prov.finish(priorWall);
+  opt.dispose();
+  return { epochs: history, provenance, complete };
+}

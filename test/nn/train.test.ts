@@ -1,0 +1,86 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { initBackend } from "../../lib/nn/backend";
+import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
+import { ImageSet, mulberry32, trainModel } from "../../lib/nn/train";
+
+/** Two classes of 8x8 images: a bright blob in the left half or in the right half, plus noise. */
+function blobs(n: number, seed: number): ImageSet {
+  const rand = mulberry32(seed);
+  const x = new Float32Array(n * 64), labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    labels[i] = i % 2;
+    const cx = labels[i] ? 5 : 2, cy = 1 + Math.floor(rand() * 6);
+    for (let p = 0; p < 64; p++) x[i * 64 + p] = 0.2 * rand();
+    x[i * 64 + cy * 8 + cx] = 1; x[i * 64 + cy * 8 + cx + 1] = 1;
+  }
+  return { x, labels, n, shape: [8, 8, 1] };
+}
+
+const cfg = { inputShape: [8, 8, 1] as [number, number, number], convChannels: [4], classes: 2, n: 4, seed: 3 };
+const trainCfg = { epochs: 3, batchSize: 16, learningRate: 0.01, seed: 1, classes: 2, logEvery: 0 };
+
+function tmpDirs() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-train-"));
+  return { checkpointDir: path.join(root, "ck"), resultsDir: path.join(root, "results") };
+}
+
+test("the classical model counts parameters the PyTorch way", async () => {
+  await initBackend("wasm");
+  const model = buildParallelModel(cfg, "dense");
+  // conv 1->4 (5x5+bias) 104, BN 8, dense 64->4 260, BN 8, dense 4->4 20, dense 4->2 10
+  assert.equal(countTrainableParams(model), 104 + 8 + 260 + 8 + 20 + 10);
+});
+
+test("training learns a separable toy problem and writes a result with provenance", async () => {
+  await initBackend("wasm");
+  const dirs = tmpDirs();
+  const r = await trainModel({
+    experiment: "toy", model: buildParallelModel(cfg, "dense"), train: blobs(256, 1), test: blobs(64, 2),
+    config: { ...trainCfg, epochs: 8 }, describe: { model: "toy" }, backend: "wasm", ...dirs, log: () => {},
+  });
+  assert.equal(r.epochs.length, 8);
+  assert.ok(r.epochs[7].test_acc > 0.9, `test accuracy ${r.epochs[7].test_acc}`);
+  const saved = JSON.parse(fs.readFileSync(path.join(dirs.resultsDir, "toy.json"), "utf8"));
+  assert.equal(saved.status, "complete");
+  for (const k of ["command", "git_commit", "backend", "seeds", "node", "started_at", "wall_s", "profile"]) {
+    assert.ok(k in saved.provenance, `provenance lacks ${k}`);
+  }
+});
+
+test("an interrupted run resumes from its checkpoint and ends exactly where an uninterrupted one does", async () => {
+  await initBackend("wasm");
+  const data = { train: blobs(96, 4), test: blobs(32, 5) };
+  const straight = await trainModel({
+    experiment: "toy", model: buildParallelModel(cfg, "dense"), ...data, config: trainCfg,
+    describe: {}, backend: "wasm", ...tmpDirs(), log: () => {},
+  });
+  const dirs = tmpDirs();
+  const run = () => trainModel({
+    experiment: "toy", model: buildParallelModel(cfg, "dense"), ...data, config: trainCfg,
+    describe: {}, backend: "wasm", ...dirs, log: () => {}, maxEpochsThisRun: 1,
+  });
+  const first = await run();
+  assert.equal(first.complete, false);
+  await run();
+  const last = await run();
+  assert.equal(last.complete, true);
+  assert.deepEqual(last.epochs.map((e) => e.test_loss), straight.epochs.map((e) => e.test_loss));
+  assert.deepEqual(last.epochs.map((e) => e.train_loss), straight.epochs.map((e) => e.train_loss));
+});
+
+test("a checkpoint from a different configuration is refused with a clear error", async () => {
+  await initBackend("wasm");
+  const dirs = tmpDirs();
+  const data = { train: blobs(32, 6), test: blobs(16, 7) };
+  await trainModel({ experiment: "toy", model: buildParallelModel(cfg, "dense"), ...data, config: { ...trainCfg, epochs: 1 },
+    describe: {}, backend: "wasm", ...dirs, log: () => {} });
+  await assert.rejects(
+    trainModel({ experiment: "toy", model: buildParallelModel(cfg, "dense"), ...data, config: { ...trainCfg, learningRate: 0.5 },
+      describe: {}, backend: "wasm", ...dirs, log: () => {} }),
+    /different configuration/,
+  );
+});
