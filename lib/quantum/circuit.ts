@@ -62,7 +62,8 @@ function checkRef(ref: ParamRef, circuit: Circuit, where: string): void {
   if (ref === null || typeof ref !== "object") throw new CircuitError(`${where}: expected a ParamRef, got ${JSON.stringify(ref)}`);
   if (ref.src === "const") {
     if (typeof ref.value !== "number" || !Number.isFinite(ref.value)) {
-      throw new CircuitError(`${where}: constant ${JSON.stringify(ref.value)} is not a finite number`);
+      const shown = typeof ref.value === "number" ? String(ref.value) : JSON.stringify(ref.value);
+      throw new CircuitError(`${where}: constant ${shown} is not a finite number`);
     }
     return;
   }

@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { CircuitSpec } from "../../lib/quantum";
+import { denseExpvals } from "./reference";
+
+const ROOT = join(__dirname, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "qsim-test-"));
+
+function qsim(args: string[], stdin?: string) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "qsim.ts"), ...args], { cwd: ROOT, input: stdin, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function writeSpec(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+}
+
+const SPEC: CircuitSpec = {
+  wires: 3,
+  ops: [
+    { gate: "RX", wires: [0], params: [0.4] }, { gate: "H", wires: [1] }, { gate: "Rot", wires: [2], params: [0.3, -1.1, 2.2] },
+    { gate: "CNOT", wires: [0, 2] }, { gate: "CZ", wires: [1, 2] }, { gate: "RY", wires: [1], params: [0.9] },
+    { gate: "RZ", wires: [2], params: [-0.5] }, { gate: "CNOT", wires: [2, 0] },
+  ],
+  observables: [{ pauli: "Y", wire: 0 }, { pauli: "X", wire: 1 }, { pauli: "Z", wire: 2 }],
+};
+const PARAMS = [0.4, 0.3, -1.1, 2.2, 0.9, -0.5];
+
+/** d expval_k / d param_j by central differences of the dense reference simulator. */
+function referenceJacobian(): number[][] {
+  const h = 1e-6;
+  const at = (params: number[]) => {
+    let p = 0;
+    return denseExpvals({ ...SPEC, ops: SPEC.ops.map((op) => (op.params ? { ...op, params: op.params.map(() => params[p++]) } : op)) });
+  };
+  const columns = PARAMS.map((_, j) => {
+    const plus = PARAMS.slice(), minus = PARAMS.slice();
+    plus[j] += h;
+    minus[j] -= h;
+    const fp = at(plus), fm = at(minus);
+    return fp.map((v, k) => (v - fm[k]) / (2 * h));
+  });
+  return SPEC.observables.map((_, k) => columns.map((col) => col[k]));
+}
+
+test("qsim prints expvals and the Jacobian (params in op order) for every method", () => {
+  const path = writeSpec("good.json", SPEC);
+  const expvals = denseExpvals(SPEC), jac = referenceJacobian();
+  for (const method of ["adjoint", "parameter-shift", "backprop"]) {
+    const r = qsim(["--diff", method, path]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim().split("\n").length, 1, "one line of JSON");
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out), ["expvals", "jacobian"]);
+    out.expvals.forEach((v: number, k: number) => assert.ok(Math.abs(v - expvals[k]) < 1e-12));
+    assert.equal(out.jacobian.length, 3);
+    out.jacobian.forEach((row: number[], k: number) => {
+      assert.equal(row.length, 6);
+      row.forEach((v, j) => assert.ok(Math.abs(v - jac[k][j]) < 1e-7, `${method} [${k}][${j}]`));
+    });
+  }
+});
+
+test("qsim --diff none omits the jacobian; '-' reads the spec from stdin", () => {
+  const r = qsim(["--diff", "none", "-"], JSON.stringify(SPEC));
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out), ["expvals"]);
+  assert.equal(out.expvals.length, 3);
+});
+
+test("qsim exits 2 with a message on stderr for invalid input", () => {
+  const cases: [string[], RegExp][] = [
+    [[writeSpec("bad.json", "{not json")], /not valid JSON/],
+    [[writeSpec("gate.json", { ...SPEC, ops: [{ gate: "U3", wires: [0] }] })], /op 0: unknown gate "U3"/],
+    [[writeSpec("wire.json", { ...SPEC, ops: [{ gate: "CNOT", wires: [0, 3] }] })], /op 0 \(CNOT\): wire 3 is out of range/],
+    [[writeSpec("nan.json", '{"wires":1,"ops":[{"gate":"RX","wires":[0],"params":["x"]}],"observables":[]}')], /op 0 \(RX\): parameter 0 is not a finite number/],
+    [[join(dir, "missing.json")], /cannot read/],
+    [["--diff", "finite", writeSpec("ok.json", SPEC)], /--diff must be one of/],
+    [["--frobnicate", writeSpec("ok2.json", SPEC)], /unknown flag --frobnicate/],
+    [[], /expected exactly one spec file/],
+  ];
+  for (const [args, pattern] of cases) {
+    const r = qsim(args);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, pattern);
+  }
+});
+
+test("npm run --silent qsim runs the same CLI", () => {
+  const r = spawnSync("npm", ["run", "--silent", "qsim", "--", "--diff", "adjoint", writeSpec("npm.json", SPEC)], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).jacobian.length, 3);
+});
