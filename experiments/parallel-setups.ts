@@ -1,0 +1,100 @@
+/**
+ * Per-dataset set-up of the section 2.2 experiments: architecture, training hyper-parameters (the paper gives
+ * none: Adam, learning rate 1e-3, batch 64 are our choice), preprocessing and the paper's parameter counts.
+ */
+import { ModelConfig, Head } from "../lib/nn/models";
+import { ImageSet, mulberry32 } from "../lib/nn/train";
+
+export type DatasetName = "mnist" | "medmnist" | "cifar10";
+
+export interface SplitLike { images: Uint8Array; labels: Uint8Array; n: number }
+
+export interface ParallelSetup {
+  model: Omit<ModelConfig, "inputShape" | "seed">;
+  shape: [number, number, number];
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  quick: { train: number; test: number };
+  paperParams: Record<Head, number>;
+  preprocessingNote: string;
+  prepare(split: SplitLike, n: number): ImageSet;
+  augment?: (batch: Float32Array, count: number, epoch: number, batchIndex: number) => void;
+  describe(head: Head): string;
+}
+
+/** The first n images scaled from bytes to [0, 1] (torchvision's ToTensor), as float32 NHWC. */
+function scaled(split: SplitLike, n: number, shape: [number, number, number]): ImageSet {
+  const size = shape[0] * shape[1] * shape[2];
+  const count = Math.min(n, split.n);
+  const x = new Float32Array(count * size);
+  for (let i = 0; i < count * size; i++) x[i] = split.images[i] / 255;
+  return { x, labels: split.labels.slice(0, count), n: count, shape };
+}
+
+/** In-place random horizontal flip (p = 1/2) and rotation up to ±maxDeg (bilinear, zero fill), seeded. */
+export function flipRotate(shape: [number, number, number], maxDeg: number, seed: number) {
+  const [h, w, c] = shape, size = h * w * c;
+  const tmp = new Float32Array(size);
+  return (batch: Float32Array, count: number, epoch: number, batchIndex: number) => {
+    const rand = mulberry32((seed * 7919 + epoch) * 100003 + batchIndex);
+    for (let b = 0; b < count; b++) {
+      const img = batch.subarray(b * size, (b + 1) * size);
+      const flip = rand() < 0.5, angle = ((rand() * 2 - 1) * maxDeg * Math.PI) / 180;
+      const cos = Math.cos(angle), sin = Math.sin(angle), cy = (h - 1) / 2, cx = (w - 1) / 2;
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+        // Inverse map: output pixel (y, x) samples the source at the rotated (and flipped) position.
+        const dx = (flip ? w - 1 - x : x) - cx, dy = y - cy;
+        const sx = cos * dx + sin * dy + cx, sy = -sin * dx + cos * dy + cy;
+        const x0 = Math.floor(sx), y0 = Math.floor(sy), fx = sx - x0, fy = sy - y0;
+        for (let ch = 0; ch < c; ch++) {
+          const at = (yy: number, xx: number) => (yy < 0 || yy >= h || xx < 0 || xx >= w ? 0 : img[(yy * w + xx) * c + ch]);
+          tmp[(y * w + x) * c + ch] = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) + fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
+        }
+      }
+      img.set(tmp);
+    }
+  };
+}
+
+const common = { batchSize: 64, learningRate: 1e-3, seed: 1 };
+
+export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
+  mnist: {
+    ...common,
+    model: { convChannels: [16, 32], classes: 10, n: 20 },
+    shape: [28, 28, 1],
+    epochs: 10,
+    quick: { train: 512, test: 256 },
+    paperParams: { quantum: 45194, dense: 372234 },
+    preprocessingNote: "none besides scaling to [0,1] (paper: 'No preprocessing is applied')",
+    prepare: (split, n) => scaled(split, n, [28, 28, 1]),
+    describe: (head) => head === "quantum"
+      ? "conv(1->16,5x5,pad2)+BN+ReLU+MaxPool2, conv(16->32)+BN+ReLU+MaxPool2, dense 1568->20+BN+ReLU, 4x5-qubit circuits (RX emb., 3 SEL, <Y>), BN(20), dense 20->10"
+      : "same convolutional part, dense 1568->20+BN+ReLU, dense 20->20+ReLU in place of the quantum layer, dense 20->10",
+  },
+  medmnist: {
+    ...common,
+    model: { convChannels: [16, 32], classes: 6, n: 20 },
+    shape: [64, 64, 1],
+    epochs: 5,
+    quick: { train: 384, test: 192 },
+    paperParams: { quantum: 247462, dense: 247642 },
+    preprocessingNote: "native 64x64, 1 channel (the files are 1-channel), random rotation <=10 deg and horizontal flip on training batches",
+    prepare: (split, n) => scaled(split, n, [64, 64, 1]),
+    augment: flipRotate([64, 64, 1], 10, 1),
+    describe: (head) => `two conv blocks on 64x64x1 inputs, then the ${head === "quantum" ? "quantum" : "classical"} head as for MNIST, 6 classes`,
+  },
+  cifar10: {
+    ...common,
+    model: { convChannels: [16, 32, 64], classes: 10, n: 20 },
+    shape: [32, 32, 3],
+    epochs: 10,
+    quick: { train: 384, test: 192 },
+    paperParams: { quantum: 81578, dense: 81698 },
+    preprocessingNote: "scaling to [0,1] only",
+    prepare: (split, n) => scaled(split, n, [32, 32, 3]),
+    describe: (head) => `three conv blocks (16, 32, 64 channels) on 32x32x3 inputs, then the ${head === "quantum" ? "quantum" : "classical"} head`,
+  },
+};

@@ -1,0 +1,49 @@
+/** Training-curve figures built from result files (results/<experiment>.json), never from a live run. */
+import type { Figure } from "../plot";
+
+export interface EpochRow { epoch: number; train_loss: number; test_loss: number; test_acc: number; train_acc?: number }
+export interface RunResult { experiment: string; epochs: EpochRow[]; status?: string; dataset?: { source?: { lossy?: boolean } } }
+
+const COLORS = { train: "#1f77b4", test: "#d62728", hqnn: "#6a3d9a", cnn: "#ff7f0e" };
+
+/** Loss (left) and accuracy (right) per epoch, train and test, for one run. */
+export function lossAccuracyFigure(run: RunResult, title: string): Figure {
+  const ep = run.epochs.map((e) => e.epoch);
+  const line = (y: number[], name: string, color: string, axis: string, dash = "solid") =>
+    ({ x: ep, y, name, type: "scatter", mode: "lines+markers", line: { color, dash }, xaxis: `x${axis}`, yaxis: `y${axis}` });
+  return {
+    data: [
+      line(run.epochs.map((e) => e.train_loss), "train loss", COLORS.train, ""),
+      line(run.epochs.map((e) => e.test_loss), "test loss", COLORS.test, ""),
+      ...(run.epochs[0]?.train_acc !== undefined ? [line(run.epochs.map((e) => e.train_acc as number), "train accuracy", COLORS.train, "2", "dot")] : []),
+      line(run.epochs.map((e) => e.test_acc), "test accuracy", COLORS.test, "2", "dot"),
+    ],
+    layout: {
+      title: { text: title, x: 0.5 },
+      xaxis: { domain: [0, 0.45], title: { text: "epoch" }, dtick: 1 }, yaxis: { title: { text: "cross-entropy loss" }, rangemode: "tozero" },
+      xaxis2: { domain: [0.55, 1], title: { text: "epoch" }, dtick: 1, anchor: "y2" }, yaxis2: { title: { text: "accuracy" }, anchor: "x2", tickformat: ".1%" },
+      legend: { orientation: "h", y: -0.2 },
+    },
+    width: 1000, height: 420,
+  };
+}
+
+/** Test accuracy per epoch of the hybrid and the classical model, side by side (Figure 5(c) style). */
+export function accuracyComparisonFigure(hqnn: RunResult, cnn: RunResult, title: string, paper?: { hqnn: number; cnn: number }): Figure {
+  const trace = (run: RunResult, name: string, color: string) => ({
+    x: run.epochs.map((e) => e.epoch), y: run.epochs.map((e) => e.test_acc), name, type: "scatter", mode: "lines+markers", line: { color },
+  });
+  const shapes = paper ? [
+    { type: "line", xref: "paper", x0: 0, x1: 1, y0: paper.hqnn, y1: paper.hqnn, line: { color: COLORS.hqnn, dash: "dash", width: 1 } },
+    { type: "line", xref: "paper", x0: 0, x1: 1, y0: paper.cnn, y1: paper.cnn, line: { color: COLORS.cnn, dash: "dash", width: 1 } },
+  ] : [];
+  return {
+    data: [trace(hqnn, "HQNN-Parallel (ours)", COLORS.hqnn), trace(cnn, "CNN (ours)", COLORS.cnn)],
+    layout: {
+      title: { text: title, x: 0.5 }, xaxis: { title: { text: "epoch" }, dtick: 1 }, yaxis: { title: { text: "test accuracy" }, tickformat: ".2%" },
+      shapes, legend: { orientation: "h", y: -0.2 },
+      annotations: paper ? [{ text: "dashed: the paper's final values", xref: "paper", yref: "paper", x: 1, y: 1.02, showarrow: false, xanchor: "right", font: { size: 11 } }] : [],
+    },
+    width: 800, height: 450,
+  };
+}

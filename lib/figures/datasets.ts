@@ -1,0 +1,72 @@
+/**
+ * Section 2.1 figures: samples of each dataset (Figures 1-3) and the per-class counts table.
+ *
+ * "Ambiguous" MNIST images (Figure 1(b)) are picked by a stated, reproducible rule instead of by eye:
+ * test images that are nearer (Euclidean, in pixel space) to another digit's mean training image than to
+ * their own digit's mean, ranked by how much nearer. They are the images a template matcher gets wrong.
+ */
+import type { Dataset, Split } from "../data";
+import type { Figure } from "../plot";
+import { imageGrid, Tile } from "../plot/image-grid";
+
+function tile(split: Split, i: number, caption: string): Tile {
+  const [h, w, c] = split.shape, size = h * w * c;
+  return { pixels: split.images.subarray(i * size, (i + 1) * size), height: h, width: w, channels: c, caption };
+}
+
+/** The first `perClass` images of each class, in class order. */
+export function firstOfEachClass(split: Split, classes: number, perClass: number): number[] {
+  const picked: number[][] = Array.from({ length: classes }, () => []);
+  for (let i = 0; i < split.n && picked.some((p) => p.length < perClass); i++) {
+    const p = picked[split.labels[i]];
+    if (p.length < perClass) p.push(i);
+  }
+  return picked.flat();
+}
+
+export function samplesFigure(ds: Dataset, perClass: number, title: string, cols?: number): Figure {
+  const idx = firstOfEachClass(ds.train, ds.classes.length, perClass);
+  const tiles = idx.map((i) => tile(ds.train, i, ds.classes[ds.train.labels[i]]));
+  return imageGrid(tiles, { cols: cols ?? ds.classes.length, title, tileSize: ds.shape[0] <= 32 ? 90 : 120 });
+}
+
+export interface AmbiguousImage { index: number; label: number; nearest: number; margin: number }
+
+/** Test images closer to another class's mean training image than to their own, most ambiguous first. */
+export function ambiguousByCentroid(train: Split, test: Split, classes: number, count: number): AmbiguousImage[] {
+  const size = train.shape[0] * train.shape[1] * train.shape[2];
+  const means = Array.from({ length: classes }, () => new Float64Array(size));
+  const counts = new Float64Array(classes);
+  for (let i = 0; i < train.n; i++) {
+    const m = means[train.labels[i]];
+    counts[train.labels[i]]++;
+    for (let p = 0; p < size; p++) m[p] += train.images[i * size + p];
+  }
+  means.forEach((m, k) => m.forEach((v, p) => (m[p] = v / counts[k])));
+  const found: AmbiguousImage[] = [];
+  for (let i = 0; i < test.n; i++) {
+    const d = means.map((m) => {
+      let s = 0;
+      for (let p = 0; p < size; p++) { const t = test.images[i * size + p] - m[p]; s += t * t; }
+      return Math.sqrt(s);
+    });
+    const label = test.labels[i];
+    let nearest = label;
+    d.forEach((v, k) => { if (v < d[nearest]) nearest = k; });
+    if (nearest !== label) found.push({ index: i, label, nearest, margin: d[label] - d[nearest] });
+  }
+  return found.sort((a, b) => b.margin - a.margin).slice(0, count);
+}
+
+export function ambiguousFigure(ds: Dataset, picks: AmbiguousImage[], title: string): Figure {
+  const tiles = picks.map((a) => tile(ds.test, a.index, `#${a.index}: ${a.label} (looks ${a.nearest})`));
+  return imageGrid(tiles, { cols: Math.min(picks.length, 6), title, tileSize: 120 });
+}
+
+/** Images per class and split, one row per class. */
+export function countRows(ds: Dataset): { class: string; label: number; train: number; test: number; total: number }[] {
+  return ds.classes.map((name, k) => {
+    const train = ds.info.classCounts.train[k], test = ds.info.classCounts.test[k];
+    return { class: name, label: k, train, test, total: train + test };
+  });
+}
