@@ -1,0 +1,31 @@
+/**
+ * lib/zx: ZX-calculus graph rewriting, after PyZX (self-contained: imports nothing else from lib/).
+ * See README.md for conventions.
+ */
+export { Rational } from "./rational";
+export { Phase, type SymbolValues } from "./phase";
+export { ZXGraph, toggleEdgeType, type Edge, type EdgeType, type VertexData, type VertexType } from "./graph";
+export {
+  angleToPhase, checkCircuit, circuitToGraph, symbolizeCircuit, ZX_GATES,
+  type Angle, type ZXCircuit, type ZXCircuitOp, type ZXGateName,
+} from "./circuit";
+export { applyRewrite, edgeRule, simp, vertexRule, type Rewrite } from "./rewrite";
+export { checkFuse, fuseRule, unsafeFuse } from "./rules/fuse";
+export { checkRemoveId, removeIdRule, unsafeRemoveId } from "./rules/remove-id";
+export { colorChange, toGreenRule } from "./rules/color-change";
+export { checkLcomp, lcompRule, unsafeLcomp } from "./rules/lcomp";
+export { boundaryNeighbors, checkPivot, pivotCore, pivotRule, unsafePivot } from "./rules/pivot";
+export { checkPivotBoundary, pivotBoundaryRule, unsafePivotBoundary } from "./rules/pivot-boundary";
+export { checkPivotGadget, hasLeafNeighbor, pivotGadgetRule, unsafePivotGadget } from "./rules/pivot-gadget";
+export { gadgetFusionRule, gadgetGroups, type Gadget } from "./rules/gadget-fusion";
+export {
+  cliffordSimp, fullReduce, gadgetSimp, idSimp, interiorCliffordSimp, isGraphLike, lcompSimp,
+  parametrizedSpiders, pivotBoundarySimp, pivotGadgetSimp, pivotSimp, spiderSimp, tCount, toGh,
+} from "./simplify";
+export { extractCircuit, type ExtractedCircuit, type ExtractedGate } from "./extract";
+export { compareTensors, diagramTensor, type Tensor } from "./tensor";
+export { circuitUnitary, gatesUnitary } from "./simulate";
+export { drawSvg, type DrawOptions } from "./draw";
+export { randomCircuit, randomCliffordT, seededRandom } from "./generate";
+export { analyseSymbols, hqnnParallelBranch, type DiagramSummary, type SymbolAnalysis } from "./hqnn";
+export { tcountBench, type BenchRow } from "./bench";
