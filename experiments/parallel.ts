@@ -11,7 +11,6 @@ import * as path from "node:path";
 import { loadDataset } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../lib/nn/models";
-import { quantumHead } from "../lib/nn/parallel-head";
 import { ImageSet, trainModel } from "../lib/nn/train";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { DatasetName, PARALLEL_SETUPS } from "./parallel-setups";
@@ -28,6 +27,8 @@ export async function runParallelExperiment(experiment: string, opts: { epochs?:
   const sizes = profile === "full" ? { train: data.train.n, test: data.test.n } : setup.quick;
   const train: ImageSet = setup.prepare(data.train, sizes.train);
   const test: ImageSet = setup.prepare(data.test, sizes.test);
+  // The engine is loaded only for the hybrid model, so the classical baseline runs without it.
+  const quantumHead = head === "quantum" ? (await import("../lib/nn/parallel-head")).quantumHead : undefined;
   const model = buildParallelModel({ ...setup.model, inputShape: train.shape, seed: setup.seed }, head, quantumHead);
   const epochs = opts.epochs ?? (profile === "full" ? setup.epochs : 1);
   const suffix = profile === "full" ? "" : "-quick";
