@@ -115,8 +115,8 @@ export interface QuanvOptions {
   diffMethod?: DiffMethod;
 }
 
-/** Number of engine calls and circuits run so far (forward and vjp), for the timing experiment. */
-export const quanvCounters = { forwardCalls: 0, vjpCalls: 0, circuits: 0 };
+/** Engine calls, circuits simulated and milliseconds spent inside the engine so far, for the timing experiment. */
+export const quanvCounters = { forwardCalls: 0, vjpCalls: 0, circuits: 0, forwardMs: 0, vjpMs: 0 };
 
 /**
  * The quanvolution as a differentiable tfjs op: images [n, H, W, 1] in [0, 1], weights [4] -> [n, oh, ow, 4].
@@ -135,11 +135,15 @@ export function quanvolve(images: tf.Tensor4D, weights: tf.Tensor1D, opts: Quanv
     const angles = extractPatches(x.dataSync(), g, Math.PI);
     const kernel = Float64Array.from(w.dataSync());
     const patches = n * oh * ow;
+    const t0 = performance.now();
     const expvals = forward(circuit, angles, kernel, patches);
+    quanvCounters.forwardMs += performance.now() - t0;
     quanvCounters.forwardCalls++;
     quanvCounters.circuits += patches;
     const gradFunc = (dy: tf.Tensor4D): tf.Tensor[] => {
+      const t1 = performance.now();
       const r = vjp(circuit, angles, kernel, patches, dy.dataSync(), opts.diffMethod ?? "adjoint");
+      quanvCounters.vjpMs += performance.now() - t1;
       quanvCounters.vjpCalls++;
       return [
         tf.tensor4d(scatterPatches(r.gradInputs, g, Math.PI), [n, height, width, 1]),
@@ -251,7 +255,11 @@ export function prepareQuanvImages(split: Split, indices: ArrayLike<number>, siz
   return { x, labels, n: indices.length, shape: [size, size, 1] };
 }
 
-export interface QuanvTrainConfig { epochs: number; batchSize: number; learningRate: number; seed: number; classes: number }
+export interface QuanvTrainConfig {
+  epochs: number; batchSize: number; learningRate: number; seed: number; classes: number;
+  /** Adam's epsilon; default 1e-8 (PyTorch's default; tfjs would use 1e-7). Betas are 0.9, 0.999 as in both. */
+  adamEpsilon?: number;
+}
 
 export interface QuanvEpoch { epoch: number; train_loss: number; train_acc: number; test_loss: number; test_acc: number; seconds: number }
 
@@ -263,7 +271,7 @@ export interface QuanvEpoch { epoch: number; train_loss: number; train_acc: numb
 export function trainQuanvModel(
   model: tf.LayersModel, train: ImageSet, test: ImageSet, cfg: QuanvTrainConfig, onEpoch?: (e: QuanvEpoch) => void,
 ): QuanvEpoch[] {
-  const opt = tf.train.adam(cfg.learningRate);
+  const opt = tf.train.adam(cfg.learningRate, 0.9, 0.999, cfg.adamEpsilon ?? 1e-8);
   const size = train.shape[0] * train.shape[1] * train.shape[2];
   const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
   const history: QuanvEpoch[] = [];
