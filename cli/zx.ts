@@ -113,6 +113,7 @@ function tcountBench(args: string[]): object {
       depth: rs[0].depth,
       circuits: rs.length,
       t_before_mean: mean((r) => r.tBefore),
+      t_spider_simp_mean: mean((r) => r.tSpiderSimp),
       t_after_mean: mean((r) => r.tAfter),
       t_reduction_mean: mean((r) => 1 - r.tAfter / r.tBefore),
       two_qubit_before_mean: mean((r) => r.twoQubitBefore),
@@ -126,7 +127,7 @@ function tcountBench(args: string[]): object {
     seed,
     summary,
     circuits: rows.map((r) => ({
-      qubits: r.qubits, seed: r.seed, t_before: r.tBefore, t_after: r.tAfter,
+      qubits: r.qubits, seed: r.seed, t_before: r.tBefore, t_spider_simp: r.tSpiderSimp, t_after: r.tAfter,
       two_qubit_before: r.twoQubitBefore, two_qubit_extracted: r.twoQubitAfter, extraction_equal: r.extractionEqual,
     })),
   };

@@ -1,7 +1,7 @@
 import { circuitToGraph } from "./circuit";
 import { extractCircuit } from "./extract";
 import { randomCliffordT } from "./generate";
-import { fullReduce, tCount } from "./simplify";
+import { fullReduce, spiderSimp, tCount } from "./simplify";
 import { circuitUnitary, gatesUnitary } from "./simulate";
 import { compareTensors } from "./tensor";
 
@@ -10,6 +10,8 @@ export interface BenchRow {
   depth: number;
   seed: number;
   tBefore: number;
+  /** After spider fusion alone (adjacent T gates merge): the baseline fullReduce should beat. */
+  tSpiderSimp: number;
   tAfter: number;
   twoQubitBefore: number;
   /** Two-qubit gates of the circuit extracted from the reduced diagram. */
@@ -21,8 +23,8 @@ export interface BenchRow {
 
 /**
  * T-count benchmark in the spirit of PyZX's demos: for each qubit count, `perSize` random Clifford+T circuits
- * (randomCliffordT with depth = depthPerQubit·qubits, seeds seed, seed+1, ...), T-count before and after
- * fullReduce, and a check that the extracted circuit equals the original.
+ * (randomCliffordT with depth = depthPerQubit·qubits, seeds seed, seed+1, ...), T-count before, after spider
+ * fusion alone and after fullReduce, and a check that the extracted circuit equals the original.
  */
 export function tcountBench(options: { qubits?: number[]; perSize?: number; depthPerQubit?: number; seed?: number } = {}): BenchRow[] {
   const { qubits = [4, 6, 8], perSize = 10, depthPerQubit = 25, seed = 1 } = options;
@@ -34,6 +36,8 @@ export function tcountBench(options: { qubits?: number[]; perSize?: number; dept
       const circuit = randomCliffordT(n, depth, seed + k);
       const g = circuitToGraph(circuit);
       const tBefore = tCount(g);
+      const fused = g.copy();
+      spiderSimp(fused);
       fullReduce(g);
       const extracted = extractCircuit(g);
       rows.push({
@@ -41,6 +45,7 @@ export function tcountBench(options: { qubits?: number[]; perSize?: number; dept
         depth,
         seed: seed + k,
         tBefore,
+        tSpiderSimp: tCount(fused),
         tAfter: tCount(g),
         twoQubitBefore: circuit.ops.filter((op) => op.wires.length === 2).length,
         twoQubitAfter: extracted.twoQubitGates,

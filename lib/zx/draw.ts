@@ -19,7 +19,7 @@ const HADAMARD_EDGE = 'stroke="#1f6fff" stroke-dasharray="5 3"';
  * Hovering a vertex shows its id and phase.
  */
 export function drawSvg(g: ZXGraph, options: DrawOptions = {}): string {
-  const cw = options.columnWidth ?? 40;
+  const cw = options.columnWidth ?? 46;
   const rh = options.rowHeight ?? 44;
   const pos = layout(g);
   const xs = [...pos.values()].map((p) => p.x);
@@ -42,6 +42,7 @@ export function drawSvg(g: ZXGraph, options: DrawOptions = {}): string {
       ? `<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" ${style}/>`
       : `<path d="M${f(a.x)},${f(a.y)} Q${f((a.x + b.x) / 2)},${f(a.y + 2 * bend)} ${f(b.x)},${f(b.y)}" fill="none" ${style}/>`);
   }
+  const below = staggeredLabels(g, pos);
   for (const v of g.vertices()) {
     const { x, y } = at(v);
     const d = g.vertex(v);
@@ -53,7 +54,8 @@ export function drawSvg(g: ZXGraph, options: DrawOptions = {}): string {
       parts.push(`<g>${tip}<circle cx="${f(x)}" cy="${f(y)}" r="3" fill="#000"/>` +
         `<text x="${f(x + dx)}" y="${f(y + 4)}" font-size="10" text-anchor="${g.isInput(v) ? "end" : "start"}">${label}</text></g>`);
     } else {
-      const text = phase ? `<text x="${f(x)}" y="${f(y - 12)}" font-size="10" text-anchor="middle">${escapeXml(phase)}</text>` : "";
+      const ty = below.has(v) ? y + 20 : y - 12;
+      const text = phase ? `<text x="${f(x)}" y="${f(ty)}" font-size="10" text-anchor="middle">${escapeXml(phase)}</text>` : "";
       parts.push(`<g>${tip}<circle cx="${f(x)}" cy="${f(y)}" r="8" fill="${COLOURS[d.type]}" stroke="#000"/>${text}</g>`);
     }
   }
@@ -74,6 +76,20 @@ function layout(g: ZXGraph): Map<number, { x: number; y: number }> {
     pos.set(v, { x: row + 0.45 * k, y: qubit + 0.3 * k });
   }
   return pos;
+}
+
+/** Phase labels go above their spider, except right after a labelled neighbour on the same line (then below). */
+function staggeredLabels(g: ZXGraph, pos: Map<number, { x: number; y: number }>): Set<number> {
+  const labelled = g.vertices()
+    .filter((v) => g.isSpider(v) && !g.phase(v).isZero())
+    .sort((a, b) => pos.get(a)!.y - pos.get(b)!.y || pos.get(a)!.x - pos.get(b)!.x);
+  const below = new Set<number>();
+  labelled.forEach((v, i) => {
+    const prev = labelled[i - 1];
+    const close = prev !== undefined && pos.get(prev)!.y === pos.get(v)!.y && pos.get(v)!.x - pos.get(prev)!.x < 1.5;
+    if (close && !below.has(prev)) below.add(v);
+  });
+  return below;
 }
 
 function f(x: number): string {
