@@ -69,7 +69,9 @@ export function fixFor(located: LocatedFile, manifest: Manifest): string {
       `data/manifests/${manifest.name}.json), or point HQNN_DATA_MIRROR at another mirror folder (an empty value disables the mirror)`
     );
   }
-  if (located.from === "download") return `the download from ${located.url} was bad: re-run to download it again`;
+  if (located.from === "download") {
+    return `the file from ${located.url} is not the expected one: delete ${located.path} if it exists and re-run to download it again; if that keeps failing, the published file has changed`;
+  }
   return `delete ${located.path} and re-run (it is fetched again from the mirror or the canonical URL)`;
 }
 

@@ -1,0 +1,74 @@
+/** cli/data.ts end to end on fixtures, through its environment variables. */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import { tempDir, writeMnistFixture } from "./fixtures";
+
+const REPO = path.resolve(__dirname, "..", "..");
+
+function runCli(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "cli", "data.ts"), ...args], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("data verify (CLI)", () => {
+  const root = tempDir("cli");
+  const fx = writeMnistFixture(path.join(root, "mirror"));
+  const manifests = path.join(root, "manifests");
+  fs.mkdirSync(manifests);
+  fs.writeFileSync(path.join(manifests, "mnist.json"), JSON.stringify(fx.manifest));
+  const env = { HQNN_DATA_MANIFESTS: manifests, HQNN_DATA_MIRROR: fx.mirror, HQNN_DATA_DIR: path.join(root, "cache") };
+
+  it("prints one JSON object with counts, shape and checksums_ok, then reads the cache", () => {
+    const first = runCli(["verify", "mnist"], env);
+    assert.equal(first.code, 0, first.stderr);
+    const lines = first.stdout.trim().split("\n");
+    assert.equal(lines.length, 1);
+    const out = JSON.parse(lines[0]);
+    assert.deepEqual(
+      { dataset: out.dataset, train: out.train, test: out.test, classes: out.classes, shape: out.shape, checksums_ok: out.checksums_ok, lossy: out.lossy },
+      { dataset: "mnist", train: 20, test: 10, classes: 10, shape: [4, 4, 1], checksums_ok: true, lossy: false },
+    );
+    assert.equal(out.source.kind, "mirror");
+    const second = JSON.parse(runCli(["verify", "mnist"], env).stdout);
+    assert.equal(second.source.kind, "cache");
+  });
+
+  it("exits 1 with the clear error on stderr for a damaged file, 2 for usage errors", () => {
+    const badRoot = tempDir("cli-bad");
+    const bad = writeMnistFixture(path.join(badRoot, "mirror"));
+    const file = path.join(bad.mirror, "mnist", "train-labels-idx1-ubyte.gz");
+    fs.truncateSync(file, 10);
+    const r = runCli(["verify", "mnist"], { ...env, HQNN_DATA_MIRROR: bad.mirror, HQNN_DATA_DIR: path.join(badRoot, "cache") });
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /wrong size/);
+    assert.ok(r.stderr.includes(file));
+    assert.match(r.stderr, /fix: /);
+
+    const usage = runCli(["check", "mnist"], env);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /usage: data verify/);
+    const unknown = runCli(["verify", "svhn"], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown dataset "svhn"/);
+  });
+
+  it("reports a dataset that is nowhere with exit 1 and the HQNN_DATA_MIRROR hint", () => {
+    const emptyRoot = tempDir("cli-missing");
+    const manifest = structuredClone(fx.manifest);
+    for (const f of manifest.sources[0].files) f.urls = [];
+    fs.mkdirSync(path.join(emptyRoot, "manifests"));
+    fs.writeFileSync(path.join(emptyRoot, "manifests", "mnist.json"), JSON.stringify(manifest));
+    const r = runCli(["verify", "mnist"], { HQNN_DATA_MANIFESTS: path.join(emptyRoot, "manifests"), HQNN_DATA_MIRROR: "", HQNN_DATA_DIR: path.join(emptyRoot, "cache") });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /not available/);
+    assert.match(r.stderr, /set HQNN_DATA_MIRROR=/);
+  });
+});
