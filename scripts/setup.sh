@@ -42,7 +42,7 @@ cat > "$kdir/kernel.json.tmp" <<JSON
   "argv": ["/bin/sh", "-c", "cd '$ROOT' && exec '$ROOT/node_modules/.bin/tslab' kernel --config-path \"\$0\"", "{connection_file}"],
   "display_name": "TypeScript (hqnn-ts)",
   "language": "typescript",
-  "env": {"HQNN_NOTEBOOK": "1", "NODE_OPTIONS": "--require tsx/cjs"}
+  "env": {"HQNN_NOTEBOOK": "1", "NODE_OPTIONS": "--require tsx/cjs --require ./scripts/tslab-nowatch.cjs"}
 }
 JSON
 mv "$kdir/kernel.json.tmp" "$kdir/kernel.json"
