@@ -1,0 +1,35 @@
+/**
+ * `make claims`: evaluate every claim of the registry against results/ and write CLAIMS.md.
+ *
+ *   node --import tsx scripts/claims.ts [--out FILE]
+ *
+ * Prints one JSON object on stdout ({written, claims, verdicts}); exits 2 on bad arguments, 1 when the
+ * registry is malformed.
+ */
+import * as path from "node:path";
+import { atomicWriteFile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
+import { CLAIMS, evaluateClaims, registryProblems, renderClaimsMarkdown, verdictCounts } from "../lib/claims";
+
+function parseArgs(args: string[]): { out: string } {
+  let out = path.join(REPO_ROOT, "CLAIMS.md");
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--out" && args[i + 1]) out = path.resolve(args[++i]);
+    else {
+      process.stderr.write(`usage: node --import tsx scripts/claims.ts [--out FILE] (unexpected ${JSON.stringify(args[i])})\n`);
+      process.exit(2);
+    }
+  }
+  return { out };
+}
+
+const { out } = parseArgs(process.argv.slice(2));
+const problems = registryProblems(CLAIMS);
+if (problems.length > 0) {
+  process.stderr.write(`the claims registry is malformed:\n${problems.join("\n")}\n`);
+  process.exit(1);
+}
+const evaluated = evaluateClaims(RESULTS_DIR);
+atomicWriteFile(out, renderClaimsMarkdown(evaluated, { linkBase: path.dirname(out), resultsDir: RESULTS_DIR }));
+const verdicts = verdictCounts(evaluated);
+process.stderr.write(`claims: ${Object.entries(verdicts).map(([v, n]) => `${n} ${v}`).join(", ")} -> ${path.relative(process.cwd(), out) || out}\n`);
+process.stdout.write(JSON.stringify({ written: path.relative(REPO_ROOT, out), claims: evaluated.length, verdicts }) + "\n");
