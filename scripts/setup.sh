@@ -12,9 +12,12 @@ if [ "$node_major" -lt 20 ]; then
 fi
 
 # 1. npm packages (never let a tool download its own browser; tfjs-node is optional and not installed).
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Reinstall only when package-lock.json's content differs from what was last installed.
+lock_sha=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.hqnn-lock-sha256 2>/dev/null)" != "$lock_sha" ]; then
   echo "setup: npm ci" >&2
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  echo "$lock_sha" > node_modules/.hqnn-lock-sha256
 fi
 
 # 2. Debian packages: Jupyter (nbclient) for notebooks, Chromium for static figures.
