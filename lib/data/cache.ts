@@ -29,6 +29,8 @@ export interface CacheHeader {
   sourceId: string;
   /** The raw file path or URL the data was decoded from. */
   builtFrom: string;
+  /** The verified checksums of those raw files (and the content digest, for JPEG archives). */
+  checksums: { files: { name: string; sha256?: string; md5?: string }[]; contentSha256?: string };
   /** Free-form facts computed at decode time (decoder version, notes). */
   info: { decoder?: string; notes?: string[] };
   arrays: { name: string; dtype: "uint8" | "int32"; length: number }[];

@@ -93,11 +93,12 @@ export async function decodeJpegTar(ctx: DecodeContext): Promise<DecodedData> {
 
 /**
  * The archive's image files with split and label, after checking the folder layout and (when the source
- * pins one) the content digest. `archive` is a local path; `fix` goes into error messages.
+ * pins one) the content digest. `archive` is a local path; `shownAs` (default: that path) and `fix` go into
+ * error messages.
  */
-export async function readJpegFiles(archive: string, manifest: Manifest, source: ManifestSource, fix: string): Promise<JpegFile[]> {
+export async function readJpegFiles(archive: string, manifest: Manifest, source: ManifestSource, fix: string, shownAs = archive): Promise<JpegFile[]> {
   const files = selectFiles(await readTarFile(archive, fix), manifest, source, (problem, expected, found) => {
-    throw new DatasetError({ code: "BAD_FORMAT", problem, file: archive, expected, found, fix });
+    throw new DatasetError({ code: "BAD_FORMAT", problem, file: shownAs, expected, found, fix });
   });
   const want = source.jpeg!.contentSha256;
   if (want) {
@@ -106,7 +107,7 @@ export async function readJpegFiles(archive: string, manifest: Manifest, source:
       throw new DatasetError({
         code: "CHECKSUM_MISMATCH",
         problem: "The archive's image files differ from the pinned content digest.",
-        file: archive,
+        file: shownAs,
         expected: `content sha256 ${want}`,
         found: `content sha256 ${got}`,
         fix,

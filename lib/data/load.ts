@@ -86,7 +86,7 @@ export async function loadDataset(name: DatasetName | string, opts: LoadOptions 
     if (missing.some((f) => f.urls.length === 0)) continue;
     try {
       for (const file of missing) {
-        const verify = (located: LocatedFile) => verifyRaw(located, manifest, source);
+        const verify = (located: LocatedFile) => verifyDownload(located, manifest, source);
         local.set(file.name, await downloadFile(dirs, file, verify, log));
       }
     } catch (e) {
@@ -108,16 +108,16 @@ function notFound(manifest: Manifest, sources: ManifestSource[], dirs: Dirs, dow
     problem: `Dataset ${manifest.name} is not available: not in the cache, not in the mirror, and no download succeeded.`,
     file: places.join("; "),
     expected: `the files of data/manifests/${manifest.name}.json`,
-    found: `mirror: ${dirs.mirror ?? "none (disabled, or ../shared/data absent)"}; downloads: ${downloadFailures.join("; ") || "none possible (no URL)"}`,
+    found: `mirror: ${dirs.mirror ? dirs.mirror + (fs.existsSync(dirs.mirror) ? "" : " (does not exist)") : "none (disabled, or ../shared/data absent)"}; downloads: ${downloadFailures.join("; ") || "none possible (no URL)"}`,
     fix: `set HQNN_DATA_MIRROR=<folder holding ${[...new Set(sources.map((s) => s.mirrorDir + "/"))].join(" or ")}>, or put the files in ${path.join(dirs.cacheDir, "downloads")}, or connect to the internet and re-run`,
   });
 }
 
-/** Checksums of a raw file (and, for JPEG archives without a pinned SHA-256, the content digest). */
-async function verifyRaw(located: LocatedFile, manifest: Manifest, source: ManifestSource): Promise<void> {
+/** Checks a download before it is kept: checksums, and for JPEG archives without a pinned SHA-256 the content digest. */
+async function verifyDownload(located: LocatedFile, manifest: Manifest, source: ManifestSource): Promise<void> {
   const file = source.files.find((f) => f.name === located.name)!;
   await verifyFile(located, file, manifest);
-  if (source.format === "jpeg-tar" && !file.sha256) await readJpegFiles(located.path, manifest, source, fixFor(located, manifest));
+  if (source.format === "jpeg-tar" && !file.sha256) await readJpegFiles(located.path, manifest, source, fixFor(located, manifest), located.url);
 }
 
 /** Identity of what a source decodes to: its pinned checksums plus the manifest fields that shape decoding. */
@@ -153,7 +153,7 @@ async function decodeAndCache(manifest: Manifest, source: ManifestSource, local:
   for (const located of local.values()) {
     if (located.from !== "download") {
       log(`verifying ${located.path}`);
-      await verifyRaw(located, manifest, source);
+      await verifyFile(located, source.files.find((f) => f.name === located.name)!, manifest); // a content digest is checked while decoding
     }
   }
   const ctx: DecodeContext = {
@@ -181,7 +181,8 @@ async function decodeAndCache(manifest: Manifest, source: ManifestSource, local:
     arrays[`${s}.labels`] = decoded.splits[s].labels;
   }
   const file = cacheFile(manifest, source, dirs);
-  writeCache(file, { name: manifest.name, variant: source.variant, identity: identity(manifest, source), sourceId: source.id, builtFrom, info: decoded.info }, arrays);
+  const checksums = { files: source.files.map(({ name, sha256, md5 }) => ({ name, sha256, md5 })), contentSha256: source.jpeg?.contentSha256 };
+  writeCache(file, { name: manifest.name, variant: source.variant, identity: identity(manifest, source), sourceId: source.id, builtFrom, checksums, info: decoded.info }, arrays);
   log(`${manifest.name}: wrote the decoded cache ${file}`);
   return { splits: decoded.splits, groups, info: decoded.info, source: { ...describeSource(manifest, source, from, rawPath), ...(url ? { url } : {}) } };
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { randomBytes } from "node:crypto";
 import { DatasetError } from "./errors";
@@ -123,7 +123,7 @@ export async function downloadFile(
         failures.push(`${url}: HTTP ${res.status} ${res.statusText}`);
         continue;
       }
-      await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), fs.createWriteStream(tmp, { flags: "wx" }));
+      await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), progress(file.name, Number(res.headers.get("content-length")), log), fs.createWriteStream(tmp, { flags: "wx" }));
       try {
         await verify({ name: file.name, path: tmp, from: "download", url });
       } catch (e) {
@@ -152,5 +152,21 @@ export async function downloadFile(
     expected: `a download from ${file.urls.join(" or ") || "(no URL known)"}`,
     found: failures.join("; ") || "no URL to try",
     fix: "check the network connection, or put the file in the mirror folder (HQNN_DATA_MIRROR)",
+  });
+}
+
+/** A pass-through stream that logs every further 10% of `total` bytes (when the length is known). */
+function progress(name: string, total: number, log: (msg: string) => void): Transform {
+  let done = 0;
+  let nextReport = 0.1;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      done += chunk.length;
+      if (total > 0 && done / total >= nextReport) {
+        log(`${name}: ${Math.floor((100 * done) / total)}% of ${total} bytes`);
+        nextReport = Math.floor((10 * done) / total) / 10 + 0.1;
+      }
+      callback(null, chunk);
+    },
   });
 }

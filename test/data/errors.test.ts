@@ -249,6 +249,27 @@ describe("missing data and downloads", () => {
   });
 });
 
+describe("downloads verified by content digest", () => {
+  it("an unpinned archive whose images differ from the digest is rejected before it reaches the cache", async () => {
+    const root = tempDir("dl-digest");
+    const fx = await writeMedFixture(path.join(root, "served"), { top: "repo-abc", archiveName: "codeload.tar.gz" });
+    const server = await serveFiles(path.join(fx.mirror, "medical-mnist"));
+    try {
+      const source = fx.manifest.sources[0];
+      source.files = [{ name: "github.tar.gz", urls: [`${server.url}/files/codeload.tar.gz`] }];
+      source.jpeg!.contentSha256 = "f".repeat(64);
+      const cacheDir = path.join(root, "cache");
+      await expectError(loadDataset("medmnist", { manifest: fx.manifest, mirror: null, cacheDir }), "CHECKSUM_MISMATCH", `${server.url}/files/codeload.tar.gz`, [
+        "content sha256 " + "f".repeat(64),
+        "re-run to download it again",
+      ]);
+      assert.deepEqual(fs.readdirSync(path.join(cacheDir, "downloads")), []);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("bad cache files and manifests", () => {
   it("a damaged decoded cache: CACHE_CORRUPT, says delete it and re-run", async () => {
     const root = tempDir("err-cache");

@@ -313,7 +313,8 @@ export async function serveFiles(dir: string): Promise<FileServer> {
     if (kind === "redirect") {
       res.writeHead(302, { Location: `/files/${name}` }).end();
     } else if (kind === "files" && fs.existsSync(file)) {
-      res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(fs.readFileSync(file));
+      const body = fs.readFileSync(file);
+      res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": body.length }).end(body);
     } else if (kind === "garbage") {
       res.writeHead(200).end(Buffer.from("not the file you are looking for"));
     } else {

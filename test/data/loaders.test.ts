@@ -133,8 +133,10 @@ describe("Medical MNIST (tar.gz of class folders of JPEGs) loader", () => {
       source.id = "github";
       source.files = [{ name: "github.tar.gz", urls: [`${server.url}/redirect/codeload.tar.gz`] }];
       const cacheDir = path.join(root, "cache");
-      const ds = await loadDataset("medmnist", { manifest, mirror: null, cacheDir });
+      const messages: string[] = [];
+      const ds = await loadDataset("medmnist", { manifest, mirror: null, cacheDir, log: (m) => messages.push(m) });
       assert.equal(ds.source.kind, "download");
+      assert.ok(messages.some((m) => /github\.tar\.gz: 100% of \d+ bytes/.test(m)), messages.join("\n"));
       assert.equal(ds.source.url, `${server.url}/redirect/codeload.tar.gz`);
       assert.ok(fs.existsSync(path.join(cacheDir, "downloads", "github.tar.gz")));
       assert.equal(ds.info.duplicates.extraCopies, 1);
