@@ -59,7 +59,7 @@ export function ambiguousByCentroid(train: Split, test: Split, classes: number, 
 }
 
 export function ambiguousFigure(ds: Dataset, picks: AmbiguousImage[], title: string): Figure {
-  const tiles = picks.map((a) => tile(ds.test, a.index, `#${a.index}: ${a.label} (looks ${a.nearest})`));
+  const tiles = picks.map((a) => tile(ds.test, a.index, `#${a.index}: ${a.label} → ${a.nearest}`));
   return imageGrid(tiles, { cols: Math.min(picks.length, 6), title, tileSize: 120 });
 }
 
@@ -70,3 +70,27 @@ export function countRows(ds: Dataset): { class: string; label: number; train: n
     return { class: name, label: k, train, test, total: train + test };
   });
 }
+
+/** The checkable facts of section 2.1 for one dataset, as recorded in results/datasets.json. */
+export function datasetFacts(ds: Dataset) {
+  return {
+    train: ds.train.n, test: ds.test.n, total: ds.train.n + ds.test.n, classes: ds.classes.length, class_names: ds.classes,
+    shape: ds.shape, channels: ds.info.channels, lossy: ds.source.lossy, source_kind: ds.source.kind,
+    class_counts: ds.info.classCounts, duplicates: ds.info.duplicates, split: ds.info.split ?? "official", notes: ds.info.notes,
+  };
+}
+
+/** Figures 1-3 as the notebook shows them and `make figures` writes them. */
+export const datasetFigureBuilders = {
+  fig1a: (mnist: Dataset) => ({ name: "fig1a-mnist-samples", figure: samplesFigure(mnist, 2, "MNIST: the first two training images of each digit") }),
+  fig1b: (mnist: Dataset) => ({
+    name: "fig1b-mnist-ambiguous",
+    figure: ambiguousFigure(mnist, ambiguousByCentroid(mnist.train, mnist.test, 10, 12),
+      "MNIST test images nearer another digit's mean image than their own<br><sub>#index: label → digit whose mean image is nearest</sub>"),
+  }),
+  fig2: (med: Dataset) => ({ name: "fig2-medmnist-samples", figure: samplesFigure(med, 2, "Medical MNIST: two training images per class (64x64, 1 channel)") }),
+  fig3: (cifar: Dataset) => ({
+    name: "fig3-cifar10-samples",
+    figure: samplesFigure(cifar, 2, `CIFAR-10: two training images per class${cifar.source.lossy ? " (lossy JPEG copy, not the official pixels)" : ""}`),
+  }),
+};

@@ -2,21 +2,15 @@
 import { loadDataset } from "../data";
 import { readResult } from "../results";
 import type { NamedFigure } from "./index";
-import { ambiguousByCentroid, ambiguousFigure, samplesFigure } from "./datasets";
+import { datasetFigureBuilders } from "./datasets";
 import { accuracyComparisonFigure, lossAccuracyFigure, RunResult } from "./curves";
 
 export async function datasetFigures(log: (s: string) => void): Promise<NamedFigure[]> {
-  const out: NamedFigure[] = [];
   const mnist = await loadDataset("mnist", { log });
-  out.push({ name: "fig1a-mnist-samples", figure: samplesFigure(mnist, 2, "MNIST: the first two training images of each digit") });
-  const picks = ambiguousByCentroid(mnist.train, mnist.test, 10, 12);
-  out.push({ name: "fig1b-mnist-ambiguous", figure: ambiguousFigure(mnist, picks, "MNIST test images nearer another digit's mean image than their own") });
   const med = await loadDataset("medmnist", { log });
-  out.push({ name: "fig2-medmnist-samples", figure: samplesFigure(med, 2, "Medical MNIST: two training images per class (64x64, 1 channel)") });
   const cifar = await loadDataset("cifar10", { log });
-  const lossy = cifar.source.lossy ? " (lossy JPEG copy, not the official pixels)" : "";
-  out.push({ name: "fig3-cifar10-samples", figure: samplesFigure(cifar, 2, `CIFAR-10: two training images per class${lossy}`) });
-  return out;
+  const b = datasetFigureBuilders;
+  return [b.fig1a(mnist), b.fig1b(mnist), b.fig2(med), b.fig3(cifar)];
 }
 
 const PAPER_ACC = { mnist: { hqnn: 0.9921, cnn: 0.9871 }, medmnist: { hqnn: 0.9997, cnn: 0.9996 }, cifar10: { hqnn: 0.8278, cnn: 0.8264 } };
