@@ -3,7 +3,10 @@
  * 10 random initialisations per model; then the same on other random 600-image subsets, and the time each
  * gradient method of the engine takes to train the HQNN.
  *
- *   node --import tsx experiments/quanv.ts [main] [readings] [subsets] [timing]     (default: all four)
+ *   node --import tsx experiments/quanv.ts [main] [readings] [lr] [subsets] [timing]     (default: all five)
+ *
+ * main: the primary reading (stride 4, RY); readings: RX rotations and the stride-2 reading; lr: the same with
+ * Adam lr 1e-2 (sensitivity); subsets: other random 600-image subsets; timing: the three gradient methods.
  *
  * PROFILE=full writes results/quanv-*.json; PROFILE=quick (default) runs 2 seeds x 2 epochs on 100/50 images
  * (subsets: 2 subsets, timing: one epoch on 100 images) and writes results/quick/quanv-*.json.
@@ -37,7 +40,11 @@ export const READINGS = {
 } as const;
 export type ReadingId = keyof typeof READINGS;
 
-export interface Variant { id: string; kind: QuanvModelKind; reading: ReadingId; rotation: KernelRotation }
+export interface Variant {
+  id: string; kind: QuanvModelKind; reading: ReadingId; rotation: KernelRotation;
+  /** Overrides the protocol's learning rate (the sensitivity check only). */
+  learningRate?: number;
+}
 
 /** The primary reading (stride4, RY) has the contract's file names; the others carry their reading in the id. */
 export const MAIN_VARIANTS: Variant[] = [
@@ -52,6 +59,15 @@ export const READING_VARIANTS: Variant[] = [
   { id: "quanv-stride2-cnn1", kind: "cnn1", reading: "stride2", rotation: "RY" },
   { id: "quanv-stride2-cnn4", kind: "cnn4", reading: "stride2", rotation: "RY" },
 ];
+
+/**
+ * Sensitivity to the optimiser choice the paper leaves open: the same three models, both readings, with Adam
+ * lr 1e-2 instead of the protocol's 1e-3 (everything else unchanged).
+ */
+export const LR_VARIANTS: Variant[] = (["stride4", "stride2"] as ReadingId[]).flatMap((reading) =>
+  (["hqnn", "cnn1", "cnn4"] as QuanvModelKind[]).map((kind): Variant => ({
+    id: `quanv-${reading === "stride4" ? "" : "stride2-"}lr1e-2-${kind}`, kind, reading, rotation: "RY", learningRate: 1e-2,
+  })));
 
 const IMAGE_SIZE = 14;
 const CLASSES = 10;
@@ -133,6 +149,10 @@ function trainConfig(proto: QuanvProtocol, seed: number): QuanvTrainConfig {
   return { epochs: proto.epochs, batchSize: proto.batch_size, learningRate: proto.learning_rate, seed, classes: CLASSES };
 }
 
+function withVariant(proto: QuanvProtocol, v: Variant): QuanvProtocol {
+  return v.learningRate === undefined ? proto : { ...proto, learning_rate: v.learningRate };
+}
+
 /** Trains one variant for the given seeds; `onSeed` sees every finished seed. */
 export function runSeeds(v: Variant, data: QuanvData, proto: QuanvProtocol, seeds: number[], tag: string, done: SeedRun[] = [],
   onSeed?: (runs: SeedRun[]) => void): SeedRun[] {
@@ -140,7 +160,7 @@ export function runSeeds(v: Variant, data: QuanvData, proto: QuanvProtocol, seed
   for (const seed of seeds) {
     if (runs.some((r) => r.seed === seed)) continue;
     const model = buildQuanvModel({ kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES, seed });
-    const epochs = trainQuanvModel(model, data.train, data.test, trainConfig(proto, seed), (e) =>
+    const epochs = trainQuanvModel(model, data.train, data.test, trainConfig(withVariant(proto, v), seed), (e) =>
       log(`[${tag}] seed ${seed} epoch ${e.epoch}/${proto.epochs}: train loss ${e.train_loss.toFixed(4)} | test loss ${e.test_loss.toFixed(4)} ` +
         `acc ${e.test_acc.toFixed(3)} (${e.seconds.toFixed(2)} s)`));
     model.dispose();
@@ -157,7 +177,7 @@ export function runVariant(v: Variant, data: QuanvData, proto: QuanvProtocol, ba
   const counts = quanvParamCounts(probe);
   probe.dispose();
   const config = {
-    ...proto, subsets: undefined, timing_repeats: undefined,
+    ...withVariant(proto, v), subsets: undefined, timing_repeats: undefined,
     stride: READINGS[v.reading].stride, rotation: v.kind === "hqnn" ? v.rotation : null, diff_method: v.kind === "hqnn" ? "adjoint" : "tfjs autodiff",
     conv_bias: v.kind === "hqnn" ? null : false, conv_activation: v.kind === "hqnn" ? null : "relu",
   };
@@ -333,8 +353,8 @@ export function runTiming(data: QuanvData, proto: QuanvProtocol, backend: string
   }, resultsDir(proto.profile));
 }
 
-export type QuanvPart = "main" | "readings" | "subsets" | "timing";
-export const QUANV_PARTS: QuanvPart[] = ["main", "readings", "subsets", "timing"];
+export type QuanvPart = "main" | "readings" | "lr" | "subsets" | "timing";
+export const QUANV_PARTS: QuanvPart[] = ["main", "readings", "lr", "subsets", "timing"];
 
 /** Runs the chosen parts at the current profile; returns the final test accuracies of the variants run. */
 export async function runQuanvExperiments(parts: QuanvPart[] = QUANV_PARTS, profile: Profile = getProfile()) {
@@ -343,7 +363,9 @@ export async function runQuanvExperiments(parts: QuanvPart[] = QUANV_PARTS, prof
   const mnist = await loadDataset("mnist", { log });
   const data = firstImages(mnist, proto);
   const summary: Record<string, unknown> = { profile, backend };
-  const variants = [...(parts.includes("main") ? MAIN_VARIANTS : []), ...(parts.includes("readings") ? READING_VARIANTS : [])];
+  const variants = [
+    ...(parts.includes("main") ? MAIN_VARIANTS : []), ...(parts.includes("readings") ? READING_VARIANTS : []), ...(parts.includes("lr") ? LR_VARIANTS : []),
+  ];
   for (const v of variants) {
     const runs = runVariant(v, data, proto, backend);
     summary[v.id] = aggregateRuns(runs).final;
