@@ -139,6 +139,8 @@ function checkSource(s: ManifestSource, o: Manifest, splits: string, fail: (msg:
     const layoutSplits = s.jpeg?.layout === "class" ? "all" : s.jpeg?.layout === "split/class" ? "test,train" : "";
     if (s.files.length !== 1 || typeof s.jpeg?.root !== "string") fail(`${at}: need one archive file and jpeg.root`);
     if (layoutSplits !== splits) fail(`${at}: jpeg.layout "${s.jpeg?.layout}" does not give the splits {${splits}}`);
+    const sorted = [...o.classes].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    if (sorted.join("/") !== o.classes.join("/")) fail(`${at}: classes must be the folder names in byte-wise sorted order (${sorted.join(", ")})`);
   } else {
     fail(`${at}: unknown format "${(s as { format: string }).format}"`);
   }

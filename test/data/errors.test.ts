@@ -308,5 +308,8 @@ describe("bad cache files and manifests", () => {
     bad.shape = [4, 4];
     assert.throws(() => checkManifest(bad, "test manifest"), (e: unknown) => e instanceof DatasetError && e.code === "BAD_MANIFEST" && /shape/.test(e.message));
     await expectError(loadDataset("imagenet"), "UNKNOWN_DATASET", "imagenet.json", ["mnist", "medmnist", "cifar10"]);
+    const med = await writeMedFixture(tempDir("err-order"));
+    med.manifest.classes = ["CXR", "AbdomenCT", "BreastMRI"];
+    assert.throws(() => checkManifest(med.manifest, "m"), (e: unknown) => e instanceof DatasetError && /byte-wise sorted order \(AbdomenCT, BreastMRI, CXR\)/.test(e.message));
   });
 });

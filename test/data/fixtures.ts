@@ -16,8 +16,14 @@ import type { Manifest } from "../../lib/data";
 export const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
 export const md5 = (b: Uint8Array): string => createHash("md5").update(b).digest("hex");
 
+const createdDirs: string[] = [];
+process.on("exit", () => createdDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A fresh temp folder, removed when the test process exits. */
 export function tempDir(tag: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-data-${tag}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-data-${tag}-`));
+  createdDirs.push(dir);
+  return dir;
 }
 
 /** Deterministic bytes (a linear congruential sequence), so fixtures are the same on every run. */
