@@ -13,7 +13,9 @@
  *   linalg: correlationMatrix, covarianceMatrix, hermitianCorrelationMatrix, determinant, symmetricEigenvalues,
  *     hermitianEigenvalues, numericalRank
  *   expressivity: PAPER_STUDY, READINGS, sampleWeights, pairCoefficients, orderStatistics, templateSpectrum, ...
- *   runFourierStudy(config = PAPER_STUDY): FourierStudy (the content of results/fourier.json minus provenance)
+ *   runFourierStudy(config = PAPER_STUDY): FourierStudy (the content of results/fourier.json minus provenance);
+ *     studyDifferences(a, b, tol): where two studies differ (numbers compared with a tolerance)
+ *   report: markdown tables for the notebook (readingsTable, spectrumTable, ...)
  * Errors in arguments throw FourierError.
  */
 export * from "./series";
@@ -21,3 +23,4 @@ export * from "./circuit";
 export * from "./linalg";
 export * from "./expressivity";
 export * from "./study";
+export * from "./report";

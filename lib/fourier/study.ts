@@ -121,3 +121,22 @@ export function runFourierStudy(config: StudyConfig = PAPER_STUDY): FourierStudy
     seeds: [config.weightSeed, config.basicSeed, config.fixedInputSeed],
   };
 }
+
+/**
+ * Paths at which two JSON-like values differ; numbers count as equal within tol (absolute) or tol relative to the
+ * larger magnitude, so a result file survives harmless rounding changes in the engine. Empty when they agree.
+ */
+export function studyDifferences(a: unknown, b: unknown, tol = 1e-9, path = ""): string[] {
+  if (typeof a === "number" && typeof b === "number") {
+    return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b)) ? [] : [`${path}: ${a} vs ${b}`];
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return [`${path}: length ${a.length} vs ${b.length}`];
+    return a.flatMap((v, i) => studyDifferences(v, b[i], tol, `${path}[${i}]`));
+  }
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((k) => studyDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], tol, `${path}.${k}`));
+  }
+  return a === b ? [] : [`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
+}
