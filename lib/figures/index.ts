@@ -5,12 +5,14 @@
  */
 import { exportFigure, Figure } from "../plot";
 import { datasetFigures, parallelFigures } from "./sections";
+import { fourierFigures } from "./fourier";
 
 export interface NamedFigure { name: string; figure: Figure }
 
 const SECTIONS: { section: string; build(log: (s: string) => void): Promise<NamedFigure[]> }[] = [
   { section: "2.1 datasets (Figures 1-3)", build: datasetFigures },
   { section: "2.2 HQNN-Parallel (Figures 5-6)", build: parallelFigures },
+  { section: "Appendix A.2 Fourier expressivity (Figure 10)", build: fourierFigures },
 ];
 
 /** Builds and exports every section's figures; returns what was written and what was skipped. */
