@@ -1,76 +1,98 @@
 /**
- * Forward simulation: batched expectation values.
+ * Forward simulation: batched expectation values on the lane kernels (lanes.ts).
  *
- * Each sample is simulated in its own 2^n scratch state (kept hot in cache), one sample after another; gate
- * matrices that depend only on weights are built once per batch. Shortcut: the leading single-qubit ops (e.g.
- * an angle embedding followed by the first Rot layer) map |0...0> to a product state, so they are applied to one
- * 2-vector per wire and the state is then expanded once.
+ * The batch is cut into chunks of `plan.lanes` samples simulated side by side. Shortcut: the leading single-qubit
+ * ops (e.g. an angle embedding followed by the first Rot layer) map |0...0> to a product state, so per sample they
+ * act on one 2-vector per wire and the state is written out once. CNOTs cost nothing at run time (plan.ts).
  */
 
 import { Circuit } from "./circuit";
-import { MATRIX_SIZE } from "./gates";
+import * as gates from "./gates";
+import * as lanes from "./lanes";
 import { Plan, Sampler, checkRunArgs, planFor } from "./plan";
-import { applyCNOT, applyCZ, applyMatrix, expvalPauli, writeProductState } from "./statevector";
 
-/** Scratch arrays for simulating one sample at a time. */
+// tsx runs every module as CommonJS with getter-based exports; binding the hot functions once keeps getter
+// calls out of the per-gate loops (they cost ~25% of the run time when called through the import).
+const { applyPerLane, applyShared, expvalLanes, negateLanes, writeProductLane } = lanes;
+const { MATRIX_SIZE } = gates;
+
+/** Scratch state of one chunk: re/im of dim * lanes, plus per-wire 2-vectors of the prefix. */
 export class Workspace {
   readonly re: Float64Array;
   readonly im: Float64Array;
-  /** Per-wire 2-vectors after the prefix, interleaved (re0, im0, re1, im1) per wire. */
+  /** (re0, im0, re1, im1) of each wire after the prefix ops, for the current lane. */
   readonly wireStates: Float64Array;
-  readonly qubitRe = new Float64Array(2);
-  readonly qubitIm = new Float64Array(2);
+  /** One number per lane (accumulators). */
+  readonly perLane: Float64Array;
 
   constructor(plan: Plan) {
-    this.re = new Float64Array(plan.dim);
-    this.im = new Float64Array(plan.dim);
+    this.perLane = new Float64Array(plan.lanes);
+    this.re = new Float64Array(plan.dim * plan.lanes);
+    this.im = new Float64Array(plan.dim * plan.lanes);
     this.wireStates = new Float64Array(4 * plan.nWires);
   }
 }
 
-/** Applies ops [from, to) of the plan (matrices from the sampler) to the state re, im. */
-export function runOps(plan: Plan, sampler: Sampler, re: Float64Array, im: Float64Array, from: number, to: number): void {
-  const n = plan.nWires, m = sampler.matrices;
-  for (let i = from; i < to; i++) {
+/** v <- U v for the 2-vector v at v[q..q+4) (interleaved re, im) and U = m[o..o+8). */
+function apply2(v: Float64Array, q: number, m: Float64Array, o: number): void {
+  const xr = v[q], xi = v[q + 1], yr = v[q + 2], yi = v[q + 3];
+  v[q] = m[o] * xr - m[o + 1] * xi + m[o + 2] * yr - m[o + 3] * yi;
+  v[q + 1] = m[o] * xi + m[o + 1] * xr + m[o + 2] * yi + m[o + 3] * yr;
+  v[q + 2] = m[o + 4] * xr - m[o + 5] * xi + m[o + 6] * yr - m[o + 7] * yi;
+  v[q + 3] = m[o + 4] * xi + m[o + 5] * xr + m[o + 6] * yi + m[o + 7] * yr;
+}
+
+/** Offset of op i's matrix for lane b (ops without inputs keep theirs in lane 0). */
+export function matrixOffset(plan: Plan, i: number, b: number): number {
+  return (i * plan.lanes + (plan.ops[i].perSample ? b : 0)) * MATRIX_SIZE;
+}
+
+/** Writes the product state after the prefix ops into every live lane. */
+export function preparePrefix(plan: Plan, sampler: Sampler, ws: Workspace, count: number): void {
+  const v = ws.wireStates, m = sampler.matrices;
+  for (let b = 0; b < count; b++) {
+    for (let w = 0; w < plan.nWires; w++) {
+      v[4 * w] = 1; v[4 * w + 1] = 0; v[4 * w + 2] = 0; v[4 * w + 3] = 0;
+      const ops = plan.prefixByWire[w];
+      for (let t = 0; t < ops.length; t++) apply2(v, 4 * w, m, matrixOffset(plan, ops[t], b));
+    }
+    writeProductLane(v, plan.nWires, ws.re, ws.im, plan.lanes, b);
+  }
+}
+
+/** Applies the ops after the prefix to the chunk's state. */
+export function runRest(plan: Plan, sampler: Sampler, ws: Workspace, count: number): void {
+  const L = plan.lanes, m = sampler.matrices, { re, im } = ws;
+  for (let i = plan.prefixLength; i < plan.ops.length; i++) {
     const op = plan.ops[i];
-    if (op.single) applyMatrix(re, im, n, op.wires[0], m, i * MATRIX_SIZE);
-    else if (op.gate === "CNOT") applyCNOT(re, im, n, op.wires[0], op.wires[1]);
-    else applyCZ(re, im, n, op.wires[0], op.wires[1]);
+    if (op.single) {
+      if (op.perSample) applyPerLane(re, im, L, count, op.pairs, m, i * L * MATRIX_SIZE);
+      else applyShared(re, im, L, count, op.pairs, m, i * L * MATRIX_SIZE);
+    } else if (op.gate === "CZ") {
+      negateLanes(re, im, L, count, op.pairs);
+    }
   }
 }
 
-/** Computes each wire's 2-vector after the prefix ops (starting from |0>) into ws.wireStates. */
-export function runPrefix(plan: Plan, sampler: Sampler, ws: Workspace): void {
-  const { qubitRe: re, qubitIm: im, wireStates: v } = ws;
-  for (let w = 0; w < plan.nWires; w++) {
-    re[0] = 1; im[0] = 0; re[1] = 0; im[1] = 0;
-    for (const i of plan.prefixByWire[w]) applyMatrix(re, im, 1, 0, sampler.matrices, i * MATRIX_SIZE);
-    v[4 * w] = re[0]; v[4 * w + 1] = im[0]; v[4 * w + 2] = re[1]; v[4 * w + 3] = im[1];
+/** Writes the expectation values of the chunk's lanes to out[(start + b) * nObs + k]. */
+export function measureChunk(plan: Plan, ws: Workspace, count: number, out: Float64Array, start: number): void {
+  const nObs = plan.observables.length;
+  for (let k = 0; k < nObs; k++) {
+    const o = plan.observables[k];
+    expvalLanes(ws.re, ws.im, plan.lanes, count, o.pairs, o.pauli, ws.perLane, out, start * nObs + k, nObs);
   }
-}
-
-/** Final state of the current sample (sampler already loaded) in ws.re, ws.im. */
-export function simulateSample(plan: Plan, sampler: Sampler, ws: Workspace): void {
-  runPrefix(plan, sampler, ws);
-  writeProductState(ws.wireStates, plan.nWires, ws.re, ws.im);
-  runOps(plan, sampler, ws.re, ws.im, plan.prefixLength, plan.ops.length);
-}
-
-/** Writes the expectation value of every observable of state re, im to out[o..]. */
-export function measure(plan: Plan, re: Float64Array, im: Float64Array, out: Float64Array, o: number): void {
-  const obs = plan.observables;
-  for (let k = 0; k < obs.length; k++) out[o + k] = expvalPauli(re, im, plan.nWires, obs[k].pauli, obs[k].wire);
 }
 
 /** Forward pass with a prepared sampler (its offsets are honoured); writes batch * nObs values to out. */
 export function forwardWith(plan: Plan, sampler: Sampler, inputs: ArrayLike<number>, weights: ArrayLike<number>, batch: number, out: Float64Array): void {
   const ws = new Workspace(plan);
-  const nObs = plan.observables.length;
   sampler.loadWeights(weights);
-  for (let b = 0; b < batch; b++) {
-    sampler.loadSample(inputs, b);
-    simulateSample(plan, sampler, ws);
-    measure(plan, ws.re, ws.im, out, b * nObs);
+  for (let start = 0; start < batch; start += plan.lanes) {
+    const count = Math.min(plan.lanes, batch - start);
+    sampler.loadChunk(inputs, start, count);
+    preparePrefix(plan, sampler, ws, count);
+    runRest(plan, sampler, ws, count);
+    measureChunk(plan, ws, count, out, start);
   }
 }
 
@@ -93,7 +115,12 @@ export function finalState(circuit: Circuit, inputs: ArrayLike<number>, weights:
   const sampler = new Sampler(plan);
   const ws = new Workspace(plan);
   sampler.loadWeights(weights);
-  sampler.loadSample(inputs, 0);
-  simulateSample(plan, sampler, ws);
-  return { re: ws.re, im: ws.im };
+  sampler.loadChunk(inputs, 0, 1);
+  preparePrefix(plan, sampler, ws, 1);
+  runRest(plan, sampler, ws, 1);
+  const L = plan.lanes;
+  return {
+    re: Float64Array.from(plan.finalPerm, (p) => ws.re[p * L]),
+    im: Float64Array.from(plan.finalPerm, (p) => ws.im[p * L]),
+  };
 }

@@ -1,7 +1,10 @@
 /**
- * Statevector kernels. A state of n wires is two Float64Arrays `re`, `im` of length 2^n; amplitude index
- * b = sum_w bit_w * 2^(n-1-w), i.e. wire 0 is the most significant qubit (PennyLane's convention).
- * Matrices are 2x2 complex in the 8-number layout of `gates.ts`. Kernels work in place and never allocate.
+ * Plain statevector kernels, one sample at a time. A state of n wires is two Float64Arrays `re`, `im` of length
+ * 2^n; amplitude index b = sum_w bit_w * 2^(n-1-w), i.e. wire 0 is the most significant qubit (PennyLane's
+ * convention). Matrices are 2x2 complex in the 8-number layout of `gates.ts`. Kernels work in place.
+ *
+ * The backprop method runs on these (straightforward index arithmetic, CNOTs move data), independently of the
+ * lane kernels that the forward pass and the adjoint method use (lanes.ts).
  */
 
 export const PAULI_CODE = { X: 0, Y: 1, Z: 2 } as const;
@@ -23,22 +26,13 @@ export function applyMatrix(re: Float64Array, im: Float64Array, nWires: number, 
   }
 }
 
-/** state <- U^dagger state on `wire`, U = m[o..o+8). */
+const dagger = new Float64Array(8);
+
+/** state <- U^dagger state on `wire`, U = m[o..o+8); U^dagger = [[conj a, conj c], [conj b, conj d]]. */
 export function applyMatrixAdjoint(re: Float64Array, im: Float64Array, nWires: number, wire: number, m: Float64Array, o: number): void {
-  const s = 1 << (nWires - 1 - wire), dim = 1 << nWires;
-  // U^dagger = [[conj a, conj c], [conj b, conj d]]
-  const ar = m[o], ai = -m[o + 1], br = m[o + 4], bi = -m[o + 5];
-  const cr = m[o + 2], ci = -m[o + 3], dr = m[o + 6], di = -m[o + 7];
-  for (let i = 0; i < dim; i += 2 * s) {
-    for (let j = i; j < i + s; j++) {
-      const k = j + s;
-      const xr = re[j], xi = im[j], yr = re[k], yi = im[k];
-      re[j] = ar * xr - ai * xi + br * yr - bi * yi;
-      im[j] = ar * xi + ai * xr + br * yi + bi * yr;
-      re[k] = cr * xr - ci * xi + dr * yr - di * yi;
-      im[k] = cr * xi + ci * xr + dr * yi + di * yr;
-    }
-  }
+  dagger[0] = m[o]; dagger[1] = -m[o + 1]; dagger[2] = m[o + 4]; dagger[3] = -m[o + 5];
+  dagger[4] = m[o + 2]; dagger[5] = -m[o + 3]; dagger[6] = m[o + 6]; dagger[7] = -m[o + 7];
+  applyMatrix(re, im, nWires, wire, dagger, 0);
 }
 
 /** CNOT: swaps the amplitudes of target 0 and 1 where the control bit is 1. Self-inverse. */
@@ -79,7 +73,7 @@ export function expvalPauli(re: Float64Array, im: Float64Array, nWires: number, 
   return pauli === 2 ? acc : 2 * acc;
 }
 
-/** dst += coeff * P_wire src (X: swap halves; Y: (-i a1, i a0); Z: (a0, -a1)). */
+/** dst += coeff * P_wire src (X: (a1, a0); Y: (-i a1, i a0); Z: (a0, -a1)). */
 export function addPauliTimes(
   srcRe: Float64Array, srcIm: Float64Array, dstRe: Float64Array, dstIm: Float64Array,
   nWires: number, pauli: number, wire: number, coeff: number,
@@ -88,60 +82,17 @@ export function addPauliTimes(
   for (let i = 0; i < dim; i += 2 * s) {
     for (let j = i; j < i + s; j++) {
       const k = j + s;
+      const r0 = srcRe[j], i0 = srcIm[j], r1 = srcRe[k], i1 = srcIm[k];
       if (pauli === 0) {
-        dstRe[j] += coeff * srcRe[k]; dstIm[j] += coeff * srcIm[k];
-        dstRe[k] += coeff * srcRe[j]; dstIm[k] += coeff * srcIm[j];
+        dstRe[j] += coeff * r1; dstIm[j] += coeff * i1;
+        dstRe[k] += coeff * r0; dstIm[k] += coeff * i0;
       } else if (pauli === 1) {
-        dstRe[j] += coeff * srcIm[k]; dstIm[j] -= coeff * srcRe[k];
-        dstRe[k] -= coeff * srcIm[j]; dstIm[k] += coeff * srcRe[j];
+        dstRe[j] += coeff * i1; dstIm[j] -= coeff * r1;
+        dstRe[k] -= coeff * i0; dstIm[k] += coeff * r0;
       } else {
-        dstRe[j] += coeff * srcRe[j]; dstIm[j] += coeff * srcIm[j];
-        dstRe[k] -= coeff * srcRe[k]; dstIm[k] -= coeff * srcIm[k];
+        dstRe[j] += coeff * r0; dstIm[j] += coeff * i0;
+        dstRe[k] -= coeff * r1; dstIm[k] -= coeff * i1;
       }
     }
-  }
-}
-
-/**
- * out[o..o+3) = (Im<l|X|p>, Im<l|Y|p>, Im<l|Z|p>) with the Paulis on `wire`: the adjoint method's derivative of
- * 2 Re<l| (-i/2) P |p> for each Pauli generator P.
- */
-export function imPauliElements(
-  lRe: Float64Array, lIm: Float64Array, pRe: Float64Array, pIm: Float64Array,
-  nWires: number, wire: number, out: Float64Array, o: number,
-): void {
-  const s = 1 << (nWires - 1 - wire), dim = 1 << nWires;
-  let x = 0, y = 0, z = 0;
-  for (let i = 0; i < dim; i += 2 * s) {
-    for (let j = i; j < i + s; j++) {
-      const k = j + s;
-      const l0r = lRe[j], l0i = lIm[j], l1r = lRe[k], l1i = lIm[k];
-      const p0r = pRe[j], p0i = pIm[j], p1r = pRe[k], p1i = pIm[k];
-      // conj(l0) p1 and conj(l1) p0
-      const r01 = l0r * p1r + l0i * p1i, i01 = l0r * p1i - l0i * p1r;
-      const r10 = l1r * p0r + l1i * p0i, i10 = l1r * p0i - l1i * p0r;
-      x += i01 + i10; // Im(conj(l0) p1 + conj(l1) p0)
-      y += r10 - r01; // Im(-i conj(l0) p1 + i conj(l1) p0)
-      z += l0r * p0i - l0i * p0r - (l1r * p1i - l1i * p1r); // Im(conj(l0) p0 - conj(l1) p1)
-    }
-  }
-  out[o] = x; out[o + 1] = y; out[o + 2] = z;
-}
-
-/**
- * Product state: writes (x) over wires w of v_w, with v_w = (v[4w] + i v[4w+1], v[4w+2] + i v[4w+3]),
- * into re, im (wire 0 most significant).
- */
-export function writeProductState(v: Float64Array, nWires: number, re: Float64Array, im: Float64Array): void {
-  re[0] = 1; im[0] = 0;
-  let size = 1;
-  for (let w = 0; w < nWires; w++) {
-    const ar = v[4 * w], ai = v[4 * w + 1], br = v[4 * w + 2], bi = v[4 * w + 3];
-    for (let j = size - 1; j >= 0; j--) {
-      const xr = re[j], xi = im[j];
-      re[2 * j] = xr * ar - xi * ai; im[2 * j] = xr * ai + xi * ar;
-      re[2 * j + 1] = xr * br - xi * bi; im[2 * j + 1] = xr * bi + xi * br;
-    }
-    size *= 2;
   }
 }

@@ -7,7 +7,7 @@
 
 import { Plan, Sampler } from "../plan";
 import { forwardWith } from "../simulate";
-import { VJPResult, emptyResult, scatterSlotGradients } from "./slots";
+import { VJPResult, emptyResult } from "./slots";
 
 export const SHIFT = Math.PI / 2;
 
@@ -19,9 +19,10 @@ export function parameterShiftVJP(
   const sampler = new Sampler(plan);
   forwardWith(plan, sampler, inputs, weights, batch, result.expvals);
   const plus = new Float64Array(batch * nObs), minus = new Float64Array(batch * nObs);
-  const slotGrads = new Float64Array(batch * nSlots);
+  const nInputs = plan.circuit.nInputs;
   for (let s = 0; s < nSlots; s++) {
-    if (plan.slotRefs[s].src === "const") continue;
+    const ref = plan.slotRefs[s];
+    if (ref.src === "const") continue;
     sampler.offsets[s] = SHIFT;
     forwardWith(plan, sampler, inputs, weights, batch, plus);
     sampler.offsets[s] = -SHIFT;
@@ -30,9 +31,9 @@ export function parameterShiftVJP(
     for (let b = 0; b < batch; b++) {
       let acc = 0;
       for (let k = 0; k < nObs; k++) acc += upstream[b * nObs + k] * (plus[b * nObs + k] - minus[b * nObs + k]);
-      slotGrads[b * nSlots + s] = acc / 2;
+      if (ref.src === "input") result.gradInputs[b * nInputs + ref.index] += acc / 2;
+      else result.gradWeights[ref.index] += acc / 2;
     }
   }
-  for (let b = 0; b < batch; b++) scatterSlotGradients(plan, slotGrads.subarray(b * nSlots, (b + 1) * nSlots), b, result);
   return result;
 }

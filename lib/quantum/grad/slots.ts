@@ -1,7 +1,7 @@
 /**
- * Gradient bookkeeping shared by the three methods: every method produces d L / d slot for one sample
- * (L = sum_k upstream_k <O_k>), and `scatterSlotGradients` adds it to the input gradient of that sample and to
- * the (batch-summed) weight gradient. Constant slots are dropped.
+ * The result of a vector-Jacobian product, shared by the three methods. Every method computes dL/dslot per sample
+ * (L = sum_k upstream_k <O_k>) and adds it to the input gradient of that sample or to the (batch-summed) weight
+ * gradient; constant slots get nothing.
  */
 
 import { Plan } from "../plan";
@@ -21,14 +21,4 @@ export function emptyResult(plan: Plan, batch: number): VJPResult {
     gradInputs: new Float64Array(batch * plan.circuit.nInputs),
     gradWeights: new Float64Array(plan.circuit.nWeights),
   };
-}
-
-export function scatterSlotGradients(plan: Plan, slotGrad: Float64Array, b: number, result: VJPResult): void {
-  const base = b * plan.circuit.nInputs;
-  const refs = plan.slotRefs;
-  for (let s = 0; s < refs.length; s++) {
-    const ref = refs[s];
-    if (ref.src === "input") result.gradInputs[base + ref.index] += slotGrad[s];
-    else if (ref.src === "weight") result.gradWeights[ref.index] += slotGrad[s];
-  }
 }
