@@ -1,0 +1,131 @@
+/**
+ * Appendix A.1 figures: ZX-diagrams drawn by lib/zx as SVG (not plotly charts), written as figures/<name>.svg and
+ * a PNG rendered from that SVG in headless Chromium (lib/plot/svg.ts). Deterministic and fast (no results needed).
+ *
+ *   fig9a-zx-layer    one HQNN-Parallel branch (RX embedding + 3 StronglyEntanglingLayers) as converted
+ *   fig9b-zx-reduced  the same diagram after fullReduce
+ *
+ * And one plotly chart (not in the paper) from results/zx-reduction.json, `zxPlotlyFigures`:
+ *
+ *   fig9c-jacobian-rank  singular values of the stacked weight Jacobian, and its rank against the number of points
+ */
+import * as path from "node:path";
+import { FIGURES_DIR, type Figure } from "../plot";
+import { closeSvgRenderer, svgSize, svgToPng } from "../plot/svg";
+import { atomicWriteFile, readResult } from "../results";
+import { circuitToGraph, drawSvg, fullReduce, hqnnParallelBranch } from "../zx";
+import type { NamedFigure } from "./index";
+
+export interface SvgFigure { name: string; svg: string }
+
+/** The two drawings of Figure 9, titled with their sizes. */
+export async function zxFigureFiles(): Promise<SvgFigure[]> {
+  const graph = circuitToGraph(hqnnParallelBranch());
+  const reduced = graph.copy();
+  fullReduce(reduced);
+  const size = (g: typeof graph) => `${g.vertexCount()} vertices, ${g.edgeCount()} edges`;
+  return [
+    {
+      name: "fig9a-zx-layer",
+      svg: withTitle(drawSvg(graph), `Figure 9(a): one HQNN-Parallel branch (RX(x) embedding, 3 StronglyEntanglingLayers) as a ZX-diagram, ${size(graph)}`),
+    },
+    {
+      name: "fig9b-zx-reduced",
+      svg: withTitle(
+        drawSvg(reduced, { columnWidth: 58, rowHeight: 58 }),
+        `Figure 9(b): after fullReduce, ${size(reduced)}; blue dashed = Hadamard edge; phase gadgets (axle, leaf) on the two top lines`,
+      ),
+    },
+  ];
+}
+
+const TITLE_HEIGHT = 28;
+
+/** Puts a drawing under a one-line title (drawSvg's own title can collide with phase labels of the top line). */
+function withTitle(svg: string, title: string): string {
+  const { width, height } = svgSize(svg);
+  const text = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const inner = svg.replace(/^<svg /, `<svg x="0" y="${TITLE_HEIGHT}" `);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + TITLE_HEIGHT}" ` +
+    `viewBox="0 0 ${width} ${height + TITLE_HEIGHT}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="#fff"/>\n` +
+    `<text x="20" y="20" font-size="14" font-weight="bold">${text}</text>\n${inner}</svg>\n`;
+}
+
+/** Writes figures/<name>.svg and figures/<name>.png (PNG rendered from the SVG at 2×) atomically; returns the paths. */
+export async function exportSvgFigure(fig: SvgFigure, dir = FIGURES_DIR): Promise<{ png: string; svg: string }> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(fig.name)) throw new Error(`invalid figure name ${JSON.stringify(fig.name)}`);
+  const svg = path.join(dir, `${fig.name}.svg`), png = path.join(dir, `${fig.name}.png`);
+  const { width, height } = svgSize(fig.svg);
+  atomicWriteFile(svg, fig.svg);
+  atomicWriteFile(png, await svgToPng(fig.svg, width, height));
+  return { png, svg };
+}
+
+/** Builds and writes both Figure 9 drawings; returns their names. Closes the SVG renderer unless told to keep it. */
+export async function writeZxFigures(log: (s: string) => void = () => {}, dir = FIGURES_DIR, keepRenderer = false): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for (const fig of await zxFigureFiles()) {
+      await exportSvgFigure(fig, dir);
+      names.push(fig.name);
+      log(`wrote figures/${fig.name}.svg and .png`);
+    }
+  } finally {
+    if (!keepRenderer) await closeSvgRenderer();
+  }
+  return names;
+}
+
+/** The part of results/zx-reduction.json the rank chart needs. */
+export interface JacobianRankResult {
+  sensitivity: {
+    rank_rel_tol: number;
+    weights: number;
+    draws: { seed: number; rows: number; rank: number; singular_values: number[]; rank_by_points: number[] }[];
+  };
+}
+
+const DRAW_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
+
+/**
+ * Left: the singular values of the stacked Jacobian ∂⟨Y_j⟩/∂w (5 outputs × P points rows, 45 weight columns) for
+ * each random weight draw, on a log scale, with the rank tolerance. Right: its rank after 1..P points, against
+ * the bound min(5·points, 45).
+ */
+export function jacobianRankFigure(result: JacobianRankResult): Figure {
+  const { draws, rank_rel_tol: tol, weights } = result.sensitivity;
+  const data: object[] = [];
+  draws.forEach((d, k) => {
+    const color = DRAW_COLORS[k % DRAW_COLORS.length];
+    const index = d.singular_values.map((_, i) => i + 1);
+    data.push({ type: "scatter", mode: "lines+markers", x: index, y: d.singular_values, name: `weights seed ${d.seed} (rank ${d.rank})`, legendgroup: `${k}`, line: { color }, marker: { size: 5 } });
+    data.push({ type: "scatter", mode: "lines", x: [1, d.singular_values.length], y: [tol * d.singular_values[0], tol * d.singular_values[0]], xaxis: "x", yaxis: "y", line: { color, dash: "dot", width: 1 }, showlegend: k === 0, name: `tolerance ${tol} × σ_max`, legendgroup: "tol" });
+    data.push({ type: "scatter", mode: "lines+markers", x: d.rank_by_points.map((_, p) => p + 1), y: d.rank_by_points, xaxis: "x2", yaxis: "y2", line: { color }, marker: { size: 6 }, showlegend: false, legendgroup: `${k}` });
+  });
+  const points = Math.max(...draws.map((d) => d.rank_by_points.length));
+  const bound = Array.from({ length: points }, (_, p) => Math.min(5 * (p + 1), weights));
+  data.push({ type: "scatter", mode: "lines", x: bound.map((_, p) => p + 1), y: bound, xaxis: "x2", yaxis: "y2", line: { color: "#777", dash: "dash", width: 1 }, name: `min(5 · points, ${weights})` });
+  return {
+    data,
+    layout: {
+      title: { text: `Redundancy check with the engine: Jacobian of the 5 outputs <Y_j> w.r.t. the ${weights} weights, stacked over random inputs`, x: 0.5, font: { size: 14 } },
+      xaxis: { domain: [0, 0.46], title: { text: "index of singular value" } },
+      yaxis: { type: "log", title: { text: "singular value" }, exponentformat: "power" },
+      xaxis2: { domain: [0.56, 1], anchor: "y2", title: { text: "input points stacked (5 rows each)" } },
+      yaxis2: { anchor: "x2", title: { text: "numerical rank" }, range: [0, weights + 3] },
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.22 },
+      margin: { t: 60, b: 110 },
+    },
+    width: 1100, height: 500,
+  };
+}
+
+/** The plotly figures of appendix A.1 (fig9c), from results/zx-reduction.json; none when it is missing. */
+export async function zxPlotlyFigures(log: (s: string) => void): Promise<NamedFigure[]> {
+  const result = readResult<JacobianRankResult>("zx-reduction");
+  if (!result) {
+    log("results/zx-reduction.json not found (run node --import tsx experiments/zx.ts)");
+    return [];
+  }
+  return [{ name: "fig9c-jacobian-rank", figure: jacobianRankFigure(result) }];
+}
