@@ -6,24 +6,39 @@
 import { exportFigure, Figure } from "../plot";
 import { datasetFigures, parallelFigures } from "./sections";
 import { fourierFigures } from "./fourier";
+import { writeZxFigures, zxPlotlyFigures } from "./zx";
 
 export interface NamedFigure { name: string; figure: Figure }
+type Log = (s: string) => void;
 
-const SECTIONS: { section: string; build(log: (s: string) => void): Promise<NamedFigure[]> }[] = [
-  { section: "2.1 datasets (Figures 1-3)", build: datasetFigures },
-  { section: "2.2 HQNN-Parallel (Figures 5-6)", build: parallelFigures },
-  { section: "Appendix A.2 Fourier expressivity (Figure 10)", build: fourierFigures },
+/** A section built from plotly figures: build them, then export each as PNG and SVG. */
+function plotly(build: (log: Log) => Promise<NamedFigure[]>) {
+  return async (log: Log) => {
+    const written: string[] = [];
+    for (const { name, figure } of await build(log)) {
+      await exportFigure(figure, name);
+      written.push(name);
+    }
+    return written;
+  };
+}
+
+const SECTIONS: { section: string; write(log: Log): Promise<string[]> }[] = [
+  { section: "2.1 datasets (Figures 1-3)", write: plotly(datasetFigures) },
+  { section: "2.2 HQNN-Parallel (Figures 5-6)", write: plotly(parallelFigures) },
+  { section: "A.1 ZX-calculus (Figure 9: diagrams)", write: () => writeZxFigures() },
+  { section: "A.1 ZX-calculus (Figure 9c: Jacobian rank)", write: plotly(zxPlotlyFigures) },
+  { section: "A.2 Fourier expressivity (Figure 10)", write: plotly(fourierFigures) },
 ];
 
-/** Builds and exports every section's figures; returns what was written and what was skipped. */
-export async function buildAllFigures(log: (s: string) => void = (s) => process.stderr.write(s + "\n")) {
+/** Writes every section's figures under figures/; returns what was written and what was skipped. */
+export async function buildAllFigures(log: Log = (s) => process.stderr.write(s + "\n")) {
   const written: string[] = [], skipped: { section: string; reason: string }[] = [];
   for (const s of SECTIONS) {
     try {
-      for (const { name, figure } of await s.build(log)) {
-        await exportFigure(figure, name);
+      for (const name of await s.write(log)) {
         written.push(name);
-        log(`wrote figures/${name}.png and .svg`);
+        log(`wrote figures/${name} (.png, .svg)`);
       }
     } catch (e) {
       skipped.push({ section: s.section, reason: (e as Error).message });
