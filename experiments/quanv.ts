@@ -10,7 +10,8 @@
  *
  * PROFILE=full writes results/quanv-*.json; PROFILE=quick (default) runs 2 seeds x 2 epochs on 100/50 images
  * (subsets: 2 subsets, timing: one epoch on 100 images) and writes results/quick/quanv-*.json.
- * Resumable: a result file with the same configuration keeps its finished seeds (delete it to start afresh).
+ * Resumable (full profile): a result file with the same configuration keeps its finished seeds, and a complete one
+ * is left as it is (delete it to start afresh). Quick runs always train afresh.
  * Progress goes to stderr; stdout gets one JSON summary line.
  */
 import * as os from "node:os";
@@ -181,8 +182,12 @@ export function runVariant(v: Variant, data: QuanvData, proto: QuanvProtocol, ba
     stride: READINGS[v.reading].stride, rotation: v.kind === "hqnn" ? v.rotation : null, diff_method: v.kind === "hqnn" ? "adjoint" : "tfjs autodiff",
     conv_bias: v.kind === "hqnn" ? null : false, conv_activation: v.kind === "hqnn" ? null : "relu",
   };
-  const previous = readResult(v.id, dir);
+  const previous = proto.profile === "full" ? readResult(v.id, dir) : undefined; // quick runs always train afresh
   const done: SeedRun[] = previous && JSON.stringify(previous.config) === JSON.stringify(JSON.parse(JSON.stringify(config))) ? previous.per_seed : [];
+  if (done.length === proto.seeds.length) {
+    log(`[${v.id}] complete in ${path.relative(process.cwd(), dir)}/${v.id}.json: nothing to do (delete the file to re-run)`);
+    return done;
+  }
   if (done.length) log(`[${v.id}] resuming: ${done.length} seed(s) already in ${path.relative(process.cwd(), dir)}/${v.id}.json`);
   const prov = startProvenance({ backend, seeds: proto.seeds });
   const priorWall = done.length ? previous.provenance?.wall_s ?? 0 : 0;

@@ -109,7 +109,7 @@ export function quanvReadingsFigure(results: { label: string; r: QuanvResult }[]
       {
         y: labels, x: results.map((x) => x.r.aggregate.final.test_acc_mean), type: "bar", orientation: "h", name: "ours (mean ± std)",
         error_x: { type: "data", array: results.map((x) => x.r.aggregate.final.test_acc_std) }, marker: { color: results.map((x) => colorOf(x.r)) },
-        text: results.map((x) => x.r.aggregate.final.test_acc_mean.toFixed(3)), textposition: "inside",
+        text: results.map((x) => x.r.aggregate.final.test_acc_mean.toFixed(3)), textposition: "inside", insidetextanchor: "start",
       },
       {
         y: labels, x: results.map((x) => x.r.paper.mean), type: "scatter", mode: "markers", name: "paper (its single reading)",

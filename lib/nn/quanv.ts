@@ -236,6 +236,25 @@ export function quanvParamCounts(model: tf.LayersModel): { kernel_params: number
 }
 
 /**
+ * Filters of a CNN1/CNN4 kernel layer that are dead: all weights <= 0. Pixels are >= 0, so such a filter's output
+ * is <= 0 for every image, ReLU zeroes it and its gradient, and it never recovers (a single filter, as in CNN1,
+ * is dead at initialisation with probability 1/16). 0 for the quanvolution.
+ */
+export function deadReluFilters(model: tf.LayersModel): number {
+  const layer = model.getLayer("kernel_layer");
+  if (layer instanceof Quanv2D) return 0;
+  const w = layer.getWeights()[0];
+  const filters = w.shape[3] as number, values = w.dataSync();
+  let dead = 0;
+  for (let f = 0; f < filters; f++) {
+    let alive = false;
+    for (let k = f; k < values.length; k += filters) alive ||= values[k] > 0;
+    if (!alive) dead++;
+  }
+  return dead;
+}
+
+/**
  * The paper's preprocessing: images at `indices` of a 28x28x1 uint8 split, resized to size x size by
  * antialiased bilinear interpolation (what torchvision's Resize does on a PIL image: PIL's BILINEAR filter),
  * rounded to uint8 as PIL does, then scaled to [0, 1] (ToTensor).

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../lib/nn/backend";
 import {
-  aggregateRuns, buildQuanvModel, extractPatches, meanStd, quanvKernelCircuit, quanvOutputSize, quanvParamCounts, quanvolve,
+  aggregateRuns, buildQuanvModel, deadReluFilters, extractPatches, meanStd, quanvKernelCircuit, quanvOutputSize, quanvParamCounts, quanvolve,
   scatterPatches, trainQuanvModel,
 } from "../../lib/nn/quanv";
 import { ImageSet, mulberry32 } from "../../lib/nn/train";
@@ -139,6 +139,21 @@ test("parameter counts: 4 / 4 / 16 in the kernel; totals add the dense layer (fe
       model.dispose();
     }
   }
+});
+
+test("deadReluFilters counts conv filters with no positive weight; such a CNN1 never changes its output", async () => {
+  await initBackend("wasm");
+  const model = buildQuanvModel({ kind: "cnn4", imageSize: 8, stride: 2, classes: 2, seed: 1 });
+  const layer = model.getLayer("kernel_layer");
+  const w = Float32Array.from([0.1, -0.2, -0.3, -0.4, -0.1, -0.2, -0.3, 0.4, -0.1, -0.2, -0.3, -0.4, -0.1, -0.2, -0.3, -0.4]); // [kh, kw, 1, 4]
+  layer.setWeights([tf.tensor4d(w, [2, 2, 1, 4])]);
+  assert.equal(deadReluFilters(model), 2);
+  assert.equal(deadReluFilters(buildQuanvModel({ kind: "hqnn", imageSize: 8, stride: 2, classes: 2, seed: 1 })), 0);
+  const cnn1 = buildQuanvModel({ kind: "cnn1", imageSize: 8, stride: 2, classes: 2, seed: 1 });
+  cnn1.getLayer("kernel_layer").setWeights([tf.tensor4d([-0.1, -0.2, -0.3, -0.4], [2, 2, 1, 1])]);
+  const data = bars(20, 4);
+  trainQuanvModel(cnn1, data, data, { epochs: 1, batchSize: 5, learningRate: 0.05, seed: 1, classes: 2 });
+  assert.deepEqual(Array.from(cnn1.getLayer("kernel_layer").getWeights()[0].dataSync()), Array.from(Float32Array.from([-0.1, -0.2, -0.3, -0.4])));
 });
 
 /** Two classes of 8x8 images: a bright bar in the top or the bottom half, plus noise. */
