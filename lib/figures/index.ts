@@ -6,6 +6,7 @@
 import { exportFigure, Figure } from "../plot";
 import { datasetFigures, parallelFigures } from "./sections";
 import { fourierFigures } from "./fourier";
+import { quanvFigures } from "./quanv";
 import { writeZxFigures, zxPlotlyFigures } from "./zx";
 
 export interface NamedFigure { name: string; figure: Figure }
@@ -26,6 +27,7 @@ function plotly(build: (log: Log) => Promise<NamedFigure[]>) {
 const SECTIONS: { section: string; write(log: Log): Promise<string[]> }[] = [
   { section: "2.1 datasets (Figures 1-3)", write: plotly(datasetFigures) },
   { section: "2.2 HQNN-Parallel (Figures 5-6)", write: plotly(parallelFigures) },
+  { section: "2.3 HQNN-Quanv (Figures 7-8)", write: plotly(quanvFigures) },
   { section: "A.1 ZX-calculus (Figure 9: diagrams)", write: () => writeZxFigures() },
   { section: "A.1 ZX-calculus (Figure 9c: Jacobian rank)", write: plotly(zxPlotlyFigures) },
   { section: "A.2 Fourier expressivity (Figure 10)", write: plotly(fourierFigures) },

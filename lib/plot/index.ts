@@ -128,6 +128,6 @@ export async function showFigure(fig: Figure, name?: string): Promise<void> {
   if (!inNotebook()) return;
   const { display } = require("tslab");
   if (process.env.HQNN_INTERACTIVE === "1") display.html(interactiveHtml(fig));
-  const png = name ? fs.readFileSync(path.join(FIGURES_DIR, `${name}.png`)) : await renderFigure(fig, "png");
-  display.png(png as Uint8Array);
+  // Scale 1 in the notebook keeps the stored .ipynb small; the files under figures/ are at scale 2.
+  display.png((await renderFigure(fig, "png", 1)) as Uint8Array);
 }
