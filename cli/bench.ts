@@ -11,7 +11,9 @@
  *   fixed batch, single thread: forward, adjoint VJP (forward + backward, random upstream vector over the 5
  *   outputs), full gradient wrt all inputs and weights by parameter shift, and backprop VJP, in circuits per second.
  *   Each figure is the median of `repeats` timed runs after a warm-up; a run repeats the call until it has taken
- *   at least `min-seconds`.
+ *   at least `min-seconds` of wall time. `*_per_s` use wall-clock time; `per_cpu_second` divides by the process's
+ *   CPU time instead (user + system), which is the fairer figure on a machine shared with other jobs
+ *   (`load_average_1m` is reported too).
  */
 
 import * as os from "node:os";
@@ -37,23 +39,33 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Median rate (work units per second) of `fn`, which does `units` of work per call. */
-function measureRate(fn: () => void, units: number, repeats: number, minSeconds: number): number {
+interface Rates {
+  wall: number;
+  cpu: number;
+}
+
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/** Median rates (work units per wall-clock second and per CPU second) of `fn`, which does `units` per call. */
+function measureRate(fn: () => void, units: number, repeats: number, minSeconds: number): Rates {
   const warmupEnd = performance.now() + 1000 * minSeconds;
   do fn(); while (performance.now() < warmupEnd);
-  const rates: number[] = [];
+  const wall: number[] = [], cpu: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    let calls = 0;
-    const start = performance.now();
-    let elapsed = 0;
+    let calls = 0, elapsed = 0;
+    const start = performance.now(), cpuStart = cpuSeconds();
     do {
       fn();
       calls++;
       elapsed = (performance.now() - start) / 1000;
     } while (elapsed < minSeconds);
-    rates.push((calls * units) / elapsed);
+    wall.push((calls * units) / elapsed);
+    cpu.push((calls * units) / (cpuSeconds() - cpuStart));
   }
-  return median(rates);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 function benchEngine(argv: string[]): object {
@@ -65,9 +77,17 @@ function benchEngine(argv: string[]): object {
   const inputs = uniform(rand, batch * nWires, -Math.PI, Math.PI);
   const weights = uniform(rand, circuit.nWeights, 0, 2 * Math.PI);
   const upstream = uniform(rand, batch * nWires, -1, 1);
-  const rate = (fn: () => void) => Math.round(measureRate(fn, batch, repeats, minSeconds));
+  const rate = (fn: () => void) => measureRate(fn, batch, repeats, minSeconds);
   const grad = (method: DiffMethod) => () => vjp(circuit, inputs, weights, batch, upstream, method);
   process.stderr.write(`bench engine: ${nWires} wires, ${nLayers} layers, batch ${batch}, ${repeats} repeats\n`);
+  const loadAverage = os.loadavg()[0];
+  const rates = {
+    forward: rate(() => forward(circuit, inputs, weights, batch)),
+    vjp: rate(grad("adjoint")),
+    parameter_shift: rate(grad("parameter-shift")),
+    backprop: rate(grad("backprop")),
+  };
+  const round = (x: number) => Math.round(x);
   return {
     bench: "engine",
     circuit: "HQNN-Parallel branch: RX AngleEmbedding, StronglyEntanglingLayers, <Y> on every wire",
@@ -76,13 +96,16 @@ function benchEngine(argv: string[]): object {
     n_weights: circuit.nWeights,
     batch,
     repeats,
-    unit: "circuits/s (median of repeats, one thread)",
-    forward_per_s: rate(() => forward(circuit, inputs, weights, batch)),
-    vjp_per_s: rate(grad("adjoint")),
-    parameter_shift_per_s: rate(grad("parameter-shift")),
-    backprop_per_s: rate(grad("backprop")),
+    unit: "circuits per second, median of repeats, one thread",
+    forward_per_s: round(rates.forward.wall),
+    vjp_per_s: round(rates.vjp.wall),
+    parameter_shift_per_s: round(rates.parameter_shift.wall),
+    backprop_per_s: round(rates.backprop.wall),
+    per_cpu_second: Object.fromEntries(Object.entries(rates).map(([k, r]) => [k, round(r.cpu)])),
+    load_average_1m: Math.round(loadAverage * 100) / 100,
     node: process.version,
     cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
   };
 }
 
