@@ -1,0 +1,50 @@
+/**
+ * `make reproduce`: every experiment at paper scale (PROFILE=full), in order from cheap to expensive.
+ * Each writes results/<id>.json atomically; the training runs checkpoint every epoch, so rerunning the same
+ * command after an interruption resumes where it stopped and skips what is complete.
+ *
+ *   make reproduce                 everything
+ *   make reproduce EXP=cnn-mnist   one experiment (ids below)
+ */
+import { recordDatasetFacts } from "../experiments/datasets";
+import { runParamSearch } from "../experiments/param-counts";
+import { runZxExperiment } from "../experiments/zx";
+import { runFourierExperiment } from "../experiments/fourier";
+import { runQuanvExperiments } from "../experiments/quanv";
+import { runParallelExperiment } from "../experiments/parallel";
+import { readResult } from "../lib/results";
+
+const training = (id: string) => async () => {
+  if (readResult(id)?.status === "complete") return `${id}: complete already`;
+  const r = await runParallelExperiment(id);
+  return `${id}: ${r.epochs.length} epochs, test accuracy ${r.epochs.at(-1)?.test_acc}`;
+};
+
+const EXPERIMENTS: Record<string, () => Promise<unknown>> = {
+  datasets: recordDatasetFacts,
+  "param-counts": async () => runParamSearch(),
+  zx: async () => runZxExperiment(),
+  fourier: async () => runFourierExperiment(),
+  quanv: () => runQuanvExperiments(),
+  "cnn-mnist": training("cnn-mnist"),
+  "hqnn-parallel-mnist": training("hqnn-parallel-mnist"),
+  "cnn-cifar10": training("cnn-cifar10"),
+  "hqnn-parallel-cifar10": training("hqnn-parallel-cifar10"),
+  "cnn-medmnist": training("cnn-medmnist"),
+  "hqnn-parallel-medmnist": training("hqnn-parallel-medmnist"),
+};
+
+(async () => {
+  if (process.env.PROFILE !== "full") throw new Error("make reproduce runs with PROFILE=full");
+  const wanted = process.argv.slice(2);
+  for (const id of wanted) if (!(id in EXPERIMENTS)) throw new Error(`unknown experiment ${id} (known: ${Object.keys(EXPERIMENTS).join(", ")})`);
+  for (const id of wanted.length ? wanted : Object.keys(EXPERIMENTS)) {
+    process.stderr.write(`== ${id}\n`);
+    const started = Date.now();
+    const out = await EXPERIMENTS[id]();
+    process.stderr.write(`== ${id} finished in ${((Date.now() - started) / 1000).toFixed(0)} s: ${typeof out === "string" ? out : "ok"}\n`);
+  }
+})().catch((e) => {
+  process.stderr.write(`error: ${e.message}\n`);
+  process.exit(1);
+});
