@@ -3,8 +3,8 @@
  *
  * `planFor(circuit)` validates the circuit once and caches the plan per circuit object. The plan
  *  - finds the product-state prefix: the leading single-qubit ops, which map |0...0> to a product state;
- *  - folds every CNOT into a permutation of amplitude indices (logical amplitude a lives at physical index perm[a])
- *    and gives each later op the physical indices it touches, so the lane kernels never move data for a CNOT;
+ *  - folds every CNOT into the memory layout instead of moving amplitudes (see WireMap), so CNOTs cost nothing in
+ *    the lane kernels; each later op knows where its wire's amplitude pairs live;
  *  - picks the number of lanes (samples simulated side by side, see lanes.ts).
  * A `Sampler` holds slot values, gate matrices and adjoint generators for one chunk of samples: those of ops fed
  * only by weights/constants are computed once per batch (lane 0), those fed by inputs per lane.
@@ -19,6 +19,18 @@ import { PAULI_CODE } from "./statevector";
 // calls out of the per-sample loops.
 const { MATRIX_SIZE, writeGateMatrix, writeGenerators } = gates;
 
+/**
+ * Where the amplitude pairs of one logical wire live in memory. The CNOTs applied so far compose to an invertible
+ * linear map M over GF(2) on basis-state bit strings (CNOT(c, t) adds bit c to bit t), and logical basis state a
+ * is stored at physical index M a. Hence the partner of physical index p on logical wire w is p ^ mask with
+ * mask = M e_w, and p holds the side where the wire's logical bit is 0 iff parity(p & orient) = 0, with
+ * orient = row w of M^-1. Before any CNOT, mask = orient = the wire's bit.
+ */
+export interface WireMap {
+  mask: number;
+  orient: number;
+}
+
 export interface PlanOp {
   /** Index in circuit.ops (for error messages and specs). */
   index: number;
@@ -30,12 +42,8 @@ export interface PlanOp {
   nParams: number;
   /** True if some parameter is an input (the matrix changes per sample). */
   perSample: boolean;
-  /**
-   * Physical amplitude indices the op touches once the CNOTs before it are folded in: single-qubit ops get the
-   * pairs (j, k) of its wire (j with the wire's bit 0, k = j with it set, logically); CZ gets the amplitudes it
-   * negates; CNOT gets nothing.
-   */
-  pairs: Int32Array;
+  /** Memory layout of wires[0] and wires[1] (if any) when the op is applied; CNOTs have none. */
+  maps: WireMap[];
 }
 
 export interface Plan {
@@ -51,44 +59,50 @@ export interface Plan {
   prefixLength: number;
   /** For each wire, the indices of the prefix ops acting on it, in order. */
   prefixByWire: number[][];
-  /** Identity pairs of each wire (the physical = logical pairs before any CNOT). */
-  wirePairs: Int32Array[];
-  /** Observables: Pauli code, wire, and physical pairs at the end of the circuit. */
-  observables: { pauli: number; wire: number; pairs: Int32Array }[];
-  /** Physical index of each logical amplitude at the end of the circuit. */
-  finalPerm: Int32Array;
+  /** Observables: Pauli code, wire, and the wire's memory layout at the end of the circuit. */
+  observables: { pauli: number; wire: number; map: WireMap }[];
+  /** Columns of M at the end: logical basis state a is stored at the XOR of columns[w] over the set bits w of a. */
+  finalColumns: number[];
   /** For each input / weight index, the first op that reads it (-1 if unused). */
   inputOp: number[];
   weightOp: number[];
 }
 
-/** Logical pairs (j, j | bit) of `wire`, mapped through perm. */
-function pairsOf(nWires: number, wire: number, perm: Int32Array): Int32Array {
-  const bit = 1 << (nWires - 1 - wire), dim = 1 << nWires;
-  const out = new Int32Array(dim);
+function parity(x: number): number {
+  x ^= x >>> 16;
+  x ^= x >>> 8;
+  x ^= x >>> 4;
+  x ^= x >>> 2;
+  x ^= x >>> 1;
+  return x & 1;
+}
+
+/**
+ * Writes the physical pairs (j, k) of a wire to out (dim entries): j holds the logical bit-0 side, k = j ^ mask.
+ * The lane kernels take these tables.
+ */
+export function writePairs(dim: number, map: WireMap, out: Int32Array): Int32Array {
+  const { mask, orient } = map;
+  const high = 1 << (31 - Math.clz32(mask));
   let t = 0;
-  for (let j = 0; j < dim; j++) {
-    if (j & bit) continue;
-    out[t++] = perm[j];
-    out[t++] = perm[j | bit];
+  for (let i = 0; i < dim; i += 2 * high) {
+    for (let p = i; p < i + high; p++) {
+      const q = p ^ mask;
+      const flip = parity(p & orient);
+      out[t++] = flip ? q : p;
+      out[t++] = flip ? p : q;
+    }
   }
   return out;
 }
 
-/** Applies CNOT(control, target) to the permutation: new perm[a] = perm[a with target flipped if control set]. */
-function foldCNOT(nWires: number, control: number, target: number, perm: Int32Array): void {
-  const cb = 1 << (nWires - 1 - control), tb = 1 << (nWires - 1 - target);
-  for (let a = 0; a < perm.length; a++) {
-    if ((a & cb) === 0 || (a & tb) !== 0) continue;
-    const x = perm[a];
-    perm[a] = perm[a | tb];
-    perm[a | tb] = x;
+/** Writes the physical indices whose logical bits are 1 on both wires (dim / 4 entries): the amplitudes a CZ negates. */
+export function writeBothSet(dim: number, a: WireMap, b: WireMap, out: Int32Array): Int32Array {
+  let t = 0;
+  for (let p = 0; p < dim; p++) {
+    if (parity(p & a.orient) && parity(p & b.orient)) out[t++] = p;
   }
-}
-
-function czAmplitudes(nWires: number, a: number, b: number, perm: Int32Array): Int32Array {
-  const mask = (1 << (nWires - 1 - a)) | (1 << (nWires - 1 - b));
-  return Int32Array.from(perm.filter((_, j) => (j & mask) === mask));
+  return out;
 }
 
 function buildPlan(circuit: Circuit): Plan {
@@ -97,7 +111,10 @@ function buildPlan(circuit: Circuit): Plan {
   const slotRefs: ParamRef[] = [];
   const inputOp = new Array<number>(circuit.nInputs).fill(-1);
   const weightOp = new Array<number>(circuit.nWeights).fill(-1);
-  const perm = Int32Array.from({ length: dim }, (_, a) => a);
+  // columns of M and rows of M^-1, as bit masks
+  const columns = Array.from({ length: n }, (_, w) => 1 << (n - 1 - w));
+  const inverseRows = [...columns];
+  const mapOf = (w: number): WireMap => ({ mask: columns[w], orient: inverseRows[w] });
   const ops = circuit.ops.map((op, index): PlanOp => {
     const slot = slotRefs.length;
     for (const ref of op.params) {
@@ -105,25 +122,27 @@ function buildPlan(circuit: Circuit): Plan {
       if (ref.src === "input" && inputOp[ref.index] < 0) inputOp[ref.index] = index;
       if (ref.src === "weight" && weightOp[ref.index] < 0) weightOp[ref.index] = index;
     }
-    const [a, b] = op.wires;
-    let pairs = new Int32Array(0);
-    if (op.gate === "CNOT") foldCNOT(n, a, b, perm);
-    else if (op.gate === "CZ") pairs = czAmplitudes(n, a, b, perm);
-    else pairs = pairsOf(n, a, perm);
+    const [c, t] = op.wires;
+    let maps: WireMap[] = [];
+    if (op.gate === "CNOT") {
+      // M <- M C: column c gains column t; M^-1 <- C M^-1: row t gains row c
+      columns[c] ^= columns[t];
+      inverseRows[t] ^= inverseRows[c];
+    } else {
+      maps = op.wires.map(mapOf);
+    }
     return {
       index, gate: op.gate, single: op.gate !== "CNOT" && op.gate !== "CZ", wires: [...op.wires], slot,
-      nParams: op.params.length, perSample: op.params.some((r) => r.src === "input"), pairs,
+      nParams: op.params.length, perSample: op.params.some((r) => r.src === "input"), maps,
     };
   });
   let prefixLength = 0;
   while (prefixLength < ops.length && ops[prefixLength].single) prefixLength++;
-  const identity = Int32Array.from({ length: dim }, (_, a) => a);
   return {
     circuit, nWires: n, dim, lanes: Math.max(1, Math.min(32, Math.floor(2048 / dim))), ops, slotRefs, prefixLength,
     prefixByWire: Array.from({ length: n }, (_, w) => ops.slice(0, prefixLength).flatMap((op) => (op.wires[0] === w ? [op.index] : []))),
-    wirePairs: Array.from({ length: n }, (_, w) => pairsOf(n, w, identity)),
-    observables: circuit.observables.map((o) => ({ pauli: PAULI_CODE[o.pauli], wire: o.wire, pairs: pairsOf(n, o.wire, perm) })),
-    finalPerm: perm,
+    observables: circuit.observables.map((o) => ({ pauli: PAULI_CODE[o.pauli], wire: o.wire, map: mapOf(o.wire) })),
+    finalColumns: columns,
     inputOp,
     weightOp,
   };

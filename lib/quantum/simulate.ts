@@ -9,17 +9,22 @@
 import { Circuit } from "./circuit";
 import * as gates from "./gates";
 import * as lanes from "./lanes";
+import * as plans from "./plan";
 import { Plan, Sampler, checkRunArgs, planFor } from "./plan";
 
 // tsx runs every module as CommonJS with getter-based exports; binding the hot functions once keeps getter
 // calls out of the per-gate loops (they cost ~25% of the run time when called through the import).
 const { applyPerLane, applyShared, expvalLanes, negateLanes, writeProductLane } = lanes;
 const { MATRIX_SIZE } = gates;
+const { writeBothSet, writePairs } = plans;
 
-/** Scratch state of one chunk: re/im of dim * lanes, plus per-wire 2-vectors of the prefix. */
+/** Scratch state of one chunk: re/im of dim * lanes, per-wire 2-vectors of the prefix, index tables. */
 export class Workspace {
   readonly re: Float64Array;
   readonly im: Float64Array;
+  /** Physical pairs of the op being applied (plan.writePairs) and amplitudes a CZ negates (plan.writeBothSet). */
+  readonly pairs: Int32Array;
+  readonly quarter: Int32Array;
   /** (re0, im0, re1, im1) of each wire after the prefix ops, for the current lane. */
   readonly wireStates: Float64Array;
   /** One number per lane (accumulators). */
@@ -30,6 +35,8 @@ export class Workspace {
     this.re = new Float64Array(plan.dim * plan.lanes);
     this.im = new Float64Array(plan.dim * plan.lanes);
     this.wireStates = new Float64Array(4 * plan.nWires);
+    this.pairs = new Int32Array(plan.dim);
+    this.quarter = new Int32Array(plan.dim >> 2);
   }
 }
 
@@ -66,10 +73,11 @@ export function runRest(plan: Plan, sampler: Sampler, ws: Workspace, count: numb
   for (let i = plan.prefixLength; i < plan.ops.length; i++) {
     const op = plan.ops[i];
     if (op.single) {
-      if (op.perSample) applyPerLane(re, im, L, count, op.pairs, m, i * L * MATRIX_SIZE);
-      else applyShared(re, im, L, count, op.pairs, m, i * L * MATRIX_SIZE);
+      const pairs = writePairs(plan.dim, op.maps[0], ws.pairs);
+      if (op.perSample) applyPerLane(re, im, L, count, pairs, m, i * L * MATRIX_SIZE);
+      else applyShared(re, im, L, count, pairs, m, i * L * MATRIX_SIZE);
     } else if (op.gate === "CZ") {
-      negateLanes(re, im, L, count, op.pairs);
+      negateLanes(re, im, L, count, writeBothSet(plan.dim, op.maps[0], op.maps[1], ws.quarter));
     }
   }
 }
@@ -79,7 +87,8 @@ export function measureChunk(plan: Plan, ws: Workspace, count: number, out: Floa
   const nObs = plan.observables.length;
   for (let k = 0; k < nObs; k++) {
     const o = plan.observables[k];
-    expvalLanes(ws.re, ws.im, plan.lanes, count, o.pairs, o.pauli, ws.perLane, out, start * nObs + k, nObs);
+    const pairs = writePairs(plan.dim, o.map, ws.pairs);
+    expvalLanes(ws.re, ws.im, plan.lanes, count, pairs, o.pauli, ws.perLane, out, start * nObs + k, nObs);
   }
 }
 
@@ -119,8 +128,9 @@ export function finalState(circuit: Circuit, inputs: ArrayLike<number>, weights:
   preparePrefix(plan, sampler, ws, 1);
   runRest(plan, sampler, ws, 1);
   const L = plan.lanes;
+  const physical = (a: number) => plan.finalColumns.reduce((p, col, w) => (a & (1 << (plan.nWires - 1 - w)) ? p ^ col : p), 0);
   return {
-    re: Float64Array.from(plan.finalPerm, (p) => ws.re[p * L]),
-    im: Float64Array.from(plan.finalPerm, (p) => ws.im[p * L]),
+    re: Float64Array.from({ length: plan.dim }, (_, a) => ws.re[physical(a) * L]),
+    im: Float64Array.from({ length: plan.dim }, (_, a) => ws.im[physical(a) * L]),
   };
 }

@@ -13,6 +13,7 @@
 
 import * as gates from "../gates";
 import * as lanes from "../lanes";
+import * as plans from "../plan";
 import { Plan, Sampler } from "../plan";
 import * as simulate from "../simulate";
 import { VJPResult, emptyResult } from "./slots";
@@ -23,6 +24,7 @@ const { addPauliLanes, adjointStepPerLane, adjointStepShared, negateLanes, parti
 const { Workspace, matrixOffset, measureChunk, preparePrefix, runRest } = simulate;
 type Workspace = simulate.Workspace;
 const { MATRIX_SIZE } = gates;
+const { writeBothSet, writePairs } = plans;
 
 /** Scratch for the backward sweep of one chunk. */
 class AdjointScratch {
@@ -87,7 +89,8 @@ function conjugateByAdjoint(t: Float64Array, q: number, m: Float64Array, o: numb
 /** Prefix ops of wire w: gradients from the reduced matrices T_w (one per lane), undoing the ops one by one. */
 function sweepPrefixWire(plan: Plan, sampler: Sampler, ws: Workspace, sc: AdjointScratch, w: number, count: number): void {
   const L = plan.lanes, ops = plan.prefixByWire[w], t = sc.reduced, e = sc.elements;
-  partialTraceLanes(ws.re, ws.im, sc.lamRe, sc.lamIm, L, count, plan.wirePairs[w], t);
+  const pairs = writePairs(plan.dim, plan.ops[ops[0]].maps[0], ws.pairs); // no CNOT before the prefix
+  partialTraceLanes(ws.re, ws.im, sc.lamRe, sc.lamIm, L, count, pairs, t);
   for (let q = ops.length - 1; q >= 0; q--) {
     const i = ops[q];
     for (let b = 0; b < count; b++) {
@@ -110,17 +113,19 @@ function sweepChunk(plan: Plan, sampler: Sampler, ws: Workspace, sc: AdjointScra
   lamIm.fill(0);
   for (let k = 0; k < nObs; k++) {
     const o = plan.observables[k];
-    addPauliLanes(re, im, lamRe, lamIm, L, count, o.pairs, o.pauli, upstream, start * nObs + k, nObs);
+    addPauliLanes(re, im, lamRe, lamIm, L, count, writePairs(plan.dim, o.map, ws.pairs), o.pauli, upstream, start * nObs + k, nObs);
   }
   for (let i = plan.ops.length - 1; i >= plan.prefixLength; i--) {
     const op = plan.ops[i];
     if (op.single) {
-      if (op.perSample) adjointStepPerLane(re, im, lamRe, lamIm, L, count, op.pairs, m, i * L * MATRIX_SIZE, sc.elements);
-      else adjointStepShared(re, im, lamRe, lamIm, L, count, op.pairs, m, i * L * MATRIX_SIZE, sc.elements);
+      const pairs = writePairs(plan.dim, op.maps[0], ws.pairs);
+      if (op.perSample) adjointStepPerLane(re, im, lamRe, lamIm, L, count, pairs, m, i * L * MATRIX_SIZE, sc.elements);
+      else adjointStepShared(re, im, lamRe, lamIm, L, count, pairs, m, i * L * MATRIX_SIZE, sc.elements);
       addParamGradients(plan, sampler, i, sc, count);
     } else if (op.gate === "CZ") {
-      negateLanes(re, im, L, count, op.pairs);
-      negateLanes(lamRe, lamIm, L, count, op.pairs);
+      const amplitudes = writeBothSet(plan.dim, op.maps[0], op.maps[1], ws.quarter);
+      negateLanes(re, im, L, count, amplitudes);
+      negateLanes(lamRe, lamIm, L, count, amplitudes);
     }
   }
   for (let w = 0; w < plan.nWires; w++) {
