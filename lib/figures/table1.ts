@@ -1,0 +1,142 @@
+/**
+ * Table 1 (section 2.2.4) rebuilt from results/ beside the paper's values, the parameter-count search summary,
+ * the provenance of the training runs, and the claims of section 2.2 with the verdicts of lib/claims.
+ *
+ * The paper's numbers are read from the claims registry (the `table1-<dataset>-<model>-<quantity>` entries),
+ * so this table and CLAIMS.md cannot disagree about what the paper printed. Our numbers are the final epoch
+ * of results/<experiment>.json (the claims' convention: choosing the best epoch would select on the test set).
+ */
+import { CLAIMS, EvaluatedClaim } from "../claims";
+import { readResult, RESULTS_DIR } from "../results";
+
+export type DatasetId = "mnist" | "medmnist" | "cifar10";
+export type ModelId = "cnn" | "hqnn";
+
+export const TABLE1_ENTRIES: { dataset: DatasetId; datasetName: string; model: ModelId; modelName: string; experiment: string }[] =
+  (["mnist", "medmnist", "cifar10"] as const).flatMap((dataset) => (["cnn", "hqnn"] as const).map((model) => ({
+    dataset, model,
+    datasetName: { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" }[dataset],
+    modelName: model === "hqnn" ? "HQNN-Parallel" : "CNN",
+    experiment: model === "hqnn" ? `hqnn-parallel-${dataset}` : `cnn-${dataset}`,
+  })));
+
+/** The claims of section 2.2 (and the abstract's about it) that the notebook lists. */
+export const PARALLEL_CLAIM_IDS = [
+  "abstract-eight-times-fewer-params", "arch-quantum-weights", "arch-feature-maps",
+  ...TABLE1_ENTRIES.flatMap((e) => ["test-acc", "params", "train-loss", "test-loss"].map((q) => `table1-${e.dataset}-${e.model}-${q}`)),
+  "mnist-hqnn-outperforms-cnn", "mnist-full-training-set",
+  "medmnist-hqnn-acc", "medmnist-cnn-acc", "medmnist-hqnn-outperforms-cnn", "abstract-medmnist-over-99",
+  "cifar10-hqnn-acc", "cifar10-cnn-acc", "cifar10-hqnn-outperforms-cnn", "abstract-cifar10-over-82", "arch-conv-blocks-per-dataset",
+];
+
+/** The number a Table 1 claim expects (its `approx` or `equals`), i.e. the cell as the paper printed it. */
+export function paperTable1Value(dataset: DatasetId, model: ModelId, quantity: "train-loss" | "test-loss" | "test-acc" | "params"): number {
+  const id = `table1-${dataset}-${model}-${quantity}`;
+  const claim = CLAIMS.find((c) => c.id === id);
+  const expect = claim?.check.kind === "measure" ? claim.check.expect : undefined;
+  const value = expect && ("approx" in expect ? expect.approx : "equals" in expect ? expect.equals : undefined);
+  if (typeof value !== "number") throw new Error(`claims registry: ${id} does not hold a single Table 1 number`);
+  return value;
+}
+
+/** What the training runs write (lib/nn/train.ts), as far as these tables read it. */
+export interface TrainingResult {
+  experiment: string;
+  status?: string;
+  params?: number;
+  config?: { epochs: number };
+  final?: { train_loss: number; test_loss: number; test_acc: number; epochs: number; best_test_acc?: number };
+  dataset?: { train?: number; test?: number; source?: { lossy?: boolean } };
+  provenance?: { command: string; git_commit: string; git_dirty: boolean; backend: string; started_at: string; wall_s: number; profile: string };
+}
+
+export interface Table1Row {
+  [column: string]: string | number | null;
+  dataset: string;
+  model: string;
+  status: string;
+  "epochs run": number | null;
+  "train loss (paper)": number;
+  "train loss (ours)": number | null;
+  "test loss (paper)": number;
+  "test loss (ours)": number | null;
+  "test acc % (paper)": number;
+  "test acc % (ours)": number | null;
+  "param num (paper)": number;
+  "param num (ours)": number | null;
+}
+
+const sig = (x: number, digits = 4) => Number(x.toPrecision(digits));
+const round = (x: number, decimals: number) => Number(x.toFixed(decimals));
+
+/** "complete", "running (k/n epochs)" (+ "lossy JPEG copy"), or "pending: no results/<id>.json". */
+export function runStatus(id: string, r: TrainingResult | undefined): string {
+  if (!r) return `pending: no results/${id}.json`;
+  return [r.status ?? "no status", r.dataset?.source?.lossy ? "lossy JPEG copy" : ""].filter(Boolean).join(", ");
+}
+
+/**
+ * Table 1, one row per dataset and model: the paper's cells and ours (final epoch; accuracy in percent). The
+ * parameter count of a model not trained yet comes from results/param-counts.json (the same architecture).
+ */
+export function table1Rows(dir: string = RESULTS_DIR): Table1Row[] {
+  const counts = readResult<{ models: Record<string, { ours: number }> }>("param-counts", dir);
+  return TABLE1_ENTRIES.map((e) => {
+    const r = readResult<TrainingResult>(e.experiment, dir);
+    const f = r?.final;
+    const paper = (q: Parameters<typeof paperTable1Value>[2]) => paperTable1Value(e.dataset, e.model, q);
+    return {
+      dataset: e.datasetName, model: e.modelName, status: runStatus(e.experiment, r),
+      "epochs run": f ? f.epochs : null,
+      "train loss (paper)": paper("train-loss"), "train loss (ours)": f ? sig(f.train_loss) : null,
+      "test loss (paper)": paper("test-loss"), "test loss (ours)": f ? sig(f.test_loss) : null,
+      "test acc % (paper)": paper("test-acc"), "test acc % (ours)": f ? round(100 * f.test_acc, 2) : null,
+      "param num (paper)": paper("params"), "param num (ours)": r?.params ?? counts?.models[e.experiment]?.ours ?? null,
+    };
+  });
+}
+
+export interface ParamCountModel { paper: number; ours: number; ours_description: string; searched: number; reconciling: string[]; natural_reconciling: string[] }
+
+/** results/param-counts.json as a table: for each model, the paper's count, ours, and what the search found. */
+export function paramCountRows(dir: string = RESULTS_DIR): Record<string, string | number>[] {
+  const pc = readResult<{ models: Record<string, ParamCountModel> }>("param-counts", dir);
+  if (!pc) throw new Error("results/param-counts.json missing: run node --import tsx experiments/param-counts.ts");
+  return TABLE1_ENTRIES.map((e) => {
+    const m = pc.models[e.experiment];
+    return {
+      model: `${e.modelName} ${e.datasetName}`, "paper count": m.paper, "our count": m.ours, "ours − paper": m.ours - m.paper,
+      "architectures searched": m.searched, "reconciling (all)": m.reconciling.length, "reconciling (natural)": m.natural_reconciling.length,
+      "we train": m.ours_description,
+    };
+  });
+}
+
+const hours = (s: number) => `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, "0")}m`;
+
+/** Where each training result came from: its status, size, command, commit, backend, date and wall time. */
+export function provenanceRows(dir: string = RESULTS_DIR): Record<string, string | number>[] {
+  return TABLE1_ENTRIES.map((e) => {
+    const r = readResult<TrainingResult>(e.experiment, dir), p = r?.provenance;
+    return {
+      experiment: e.experiment, status: runStatus(e.experiment, r),
+      epochs: r?.final ? `${r.final.epochs} / ${r.config?.epochs ?? "?"}` : "",
+      "train / test images": r?.dataset ? `${r.dataset.train} / ${r.dataset.test}` : "",
+      command: p?.command ?? "", commit: p ? p.git_commit.slice(0, 7) + (p.git_dirty ? " (dirty tree)" : "") : "",
+      backend: p?.backend ?? "", profile: p?.profile ?? "", started: p?.started_at ?? "", "wall time": p ? hours(p.wall_s) : "",
+    };
+  });
+}
+
+/** The evaluated claims with the given ids, in that order, as table rows (verdicts as lib/claims computed them). */
+export function claimRows(evaluated: EvaluatedClaim[], ids: string[] = PARALLEL_CLAIM_IDS): Record<string, string>[] {
+  const byId = new Map(evaluated.map((e) => [e.claim.id, e]));
+  return ids.map((id) => {
+    const e = byId.get(id);
+    if (!e) throw new Error(`claim ${id} is not in the registry`);
+    return {
+      claim: id, statement: e.claim.statement, paper: e.paper, ours: [e.ours, ...e.labels].filter(Boolean).join("; "),
+      verdict: e.verdict, why: e.details.join(" | "),
+    };
+  });
+}
