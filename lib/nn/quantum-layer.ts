@@ -74,6 +74,15 @@ function resolve(args: QuantumLayerArgs): Resolved {
   };
 }
 
+/** The largest float32 below 2 pi: float32(2 pi) rounds up, above 2 pi; float32 spacing there is 4.8e-7. */
+const BELOW_TWO_PI = Math.fround(2 * Math.PI - 4e-7);
+
+/** `count` float32 angles uniform in [0, 2 pi) from mulberry32(seed), as PennyLane's TorchLayer initialises. */
+export function initialAngles(count: number, seed: number): Float32Array {
+  const rand = mulberry32(seed);
+  return Float32Array.from({ length: count }, () => Math.min(Math.fround(2 * Math.PI * rand()), BELOW_TWO_PI));
+}
+
 export class QuantumLayer extends tf.layers.Layer {
   static className = "QuantumLayer";
   readonly options: Resolved;
@@ -109,9 +118,7 @@ export class QuantumLayer extends tf.layers.Layer {
     }
     const wshape = this.weightShape();
     this.quantumWeights = this.addWeight("quantum_weights", wshape, "float32", tf.initializers.zeros());
-    const rand = mulberry32(this.options.seed);
-    const size = wshape.reduce((a, b) => a * b, 1);
-    this.quantumWeights.write(tf.tensor(Float32Array.from({ length: size }, () => 2 * Math.PI * rand()), wshape));
+    this.quantumWeights.write(tf.tensor(initialAngles(wshape.reduce((a, b) => a * b, 1), this.options.seed), wshape));
     this.built = true;
   }
 
