@@ -16,6 +16,9 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Figure } from "../plot";
+import type { NamedFigure } from "./index";
+import { buildParallelModel, ModelConfig } from "../nn/models";
+import { quantumHead } from "../nn/parallel-head";
 import { BranchOptions, branchWeightCount, Circuit, CircuitOp, hqnnBranchCircuit } from "../quantum";
 
 /** c parallel circuits of one kind, each reading q = branch.nQubits of the n = c · q features. */
@@ -324,4 +327,21 @@ export function architectureFigure(input: tf.LayersModel | ArchitectureDescripti
     width: 1300, height: Math.round(((yRange[1] - yRange[0]) / width) * 1290) + 10,
     blocks: desc.blocks,
   };
+}
+
+/**
+ * Figure 4 for one model configuration (the MNIST set-up of experiments/parallel-setups.ts in the paper's case):
+ * the hybrid (`fig4-hqnn-parallel-architecture`) and its classical counterpart (`fig4-cnn-architecture`).
+ */
+export function architectureFigures(cfg: ModelConfig, datasetName = "MNIST"): NamedFigure[] {
+  const hybrid = buildParallelModel(cfg, "quantum", quantumHead), cnn = buildParallelModel(cfg, "dense");
+  try {
+    return [
+      { name: "fig4-hqnn-parallel-architecture", figure: architectureFigure(hybrid, { title: `HQNN-Parallel (${datasetName})` }) },
+      { name: "fig4-cnn-architecture", figure: architectureFigure(cnn, { title: `CNN counterpart (${datasetName}), as section 2.2.4 describes it` }) },
+    ];
+  } finally {
+    hybrid.dispose();
+    cnn.dispose();
+  }
 }

@@ -30,7 +30,7 @@ import { runParallelExperiment } from "./experiments/parallel";
 import { REPO_ROOT, RESULTS_DIR, readResult } from "./lib/results";
 import { showFigure } from "./lib/plot";
 import { showTable } from "./lib/plot/table";
-import { architectureFigure, formatCount } from "./lib/figures/architecture";
+import { ArchitectureFigure, architectureFigures, formatCount } from "./lib/figures/architecture";
 import { claimRows, paramCountRows, provenanceRows, table1Rows, TABLE1_ENTRIES, TrainingResult } from "./lib/figures/table1";
 import { parallelFigures } from "./lib/figures/sections";
 import { lossAccuracyFigure, RunResult } from "./lib/figures/curves";
@@ -52,19 +52,17 @@ const profile = getProfile();
 // do not). Shapes are tfjs's H×W×C (the paper writes C×H×W: 16×14×14, 32×7×7).
 // %%
 const mnistSetup = PARALLEL_SETUPS.mnist;
-const mnistConfig = { ...mnistSetup.model, inputShape: mnistSetup.shape, seed: mnistSetup.seed };
-const hybridMnist = buildParallelModel(mnistConfig, "quantum", quantumHead);  // the real quantum layer (lib/nn/quantum-layer.ts)
-const cnnMnist = buildParallelModel(mnistConfig, "dense");
-const fig4 = architectureFigure(hybridMnist, { title: "HQNN-Parallel (MNIST)" });
-await showFigure(fig4, "fig4-hqnn-parallel-architecture");
-tslab.display.markdown(fig4.blocks.filter((b) => b.kind !== "input").map((b) =>
+const [fig4, fig4cnn] = architectureFigures({ ...mnistSetup.model, inputShape: mnistSetup.shape, seed: mnistSetup.seed }, "MNIST");
+await showFigure(fig4.figure, fig4.name);
+const blocks = (fig4.figure as ArchitectureFigure).blocks;
+tslab.display.markdown(blocks.filter((b) => b.kind !== "input").map((b) =>
   `* ${b.lines.join(", ")} → ${b.outputShape.join("×")}: **${formatCount(b.params)}** parameters (${b.layers.map((l) => `${l.className} ${l.params}`).join(", ")})`).join("\n") +
-  `\n\nSum of the blocks: **${formatCount(fig4.blocks.reduce((s, b) => s + b.params, 0))}**; the model's own count (countTrainableParams): **${formatCount(countTrainableParams(hybridMnist))}**; the paper: **45,194**.`);
+  `\n\nSum of the blocks: **${formatCount(blocks.reduce((s, b) => s + b.params, 0))}** (the paper: **45,194**); the model's own count is in the cross-check table below.`);
 // %% [markdown]
 // The classical counterpart, as the text describes it: the same model with the circuits replaced by a dense
 // layer of n = 20 neurons (with ReLU; no BatchNorm after it).
 // %%
-await showFigure(architectureFigure(cnnMnist, { title: "CNN counterpart (MNIST), as section 2.2.4 describes it" }), "fig4-cnn-architecture");
+await showFigure(fig4cnn.figure, fig4cnn.name);
 // %% [markdown]
 // ## Parameter counts: which architectures give the paper's numbers?
 //
@@ -241,7 +239,5 @@ void await showTable(cRows.map(({ why: _why, ...r }) => r), { title: "Section 2.
   tslab.display.markdown(lines.join("\n"));
 }
 // %%
-hybridMnist.dispose();
-cnnMnist.dispose();
 import { closeRenderer } from "./lib/plot";
 await closeRenderer();

@@ -8,7 +8,7 @@ import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
 import { quantumHead } from "../../lib/nn/parallel-head";
 import { writeResult } from "../../lib/results";
 import { evaluateClaims } from "../../lib/claims";
-import { architectureFigure, circuitColumns, describeArchitecture } from "../../lib/figures/architecture";
+import { ArchitectureFigure, architectureFigure, architectureFigures, circuitColumns, describeArchitecture } from "../../lib/figures/architecture";
 import { claimRows, paperTable1Value, paramCountRows, provenanceRows, table1Rows } from "../../lib/figures/table1";
 import { hqnnBranchCircuit } from "../../lib/quantum";
 
@@ -123,6 +123,14 @@ test("architectureFigure: the blocks' parameter counts add up to the model's, fo
     assert.equal(fig.blocks.reduce((s, b) => s + b.params, 0), countTrainableParams(m));
     m.dispose();
   }
+});
+
+test("architectureFigures: Figure 4 for the hybrid and its counterpart, under their names", async () => {
+  await initBackend("cpu");
+  const figs = architectureFigures(mnist);
+  assert.deepEqual(figs.map((f) => f.name), ["fig4-hqnn-parallel-architecture", "fig4-cnn-architecture"]);
+  const totals = figs.map((f) => (f.figure as ArchitectureFigure).blocks.reduce((s, b) => s + b.params, 0));
+  assert.deepEqual(totals, [45194, 45394]);
 });
 
 test("describeArchitecture: the MNIST hybrid block by block, counted by hand", async () => {
