@@ -4,16 +4,18 @@
  *   node --import tsx experiments/parallel.ts <hqnn-parallel|cnn>-<mnist|medmnist|cifar10> [--epochs N] [--max-epochs-this-run N]
  *
  * PROFILE=full trains on the whole dataset and writes results/<experiment>.json; PROFILE=quick (the default)
- * trains a small subset for one epoch and writes results/quick/<experiment>.json, which is never committed.
- * Every epoch is checkpointed under checkpoints/<experiment>/; rerunning the same command resumes.
+ * trains a small subset for one epoch, afresh every time, and writes results/quick/<experiment>.json, which is
+ * never committed. A full run checkpoints every epoch under checkpoints/<experiment>/; rerunning it resumes.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { loadDataset } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../lib/nn/models";
 import { ImageSet, trainModel } from "../lib/nn/train";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
-import { DatasetName, PARALLEL_SETUPS } from "./parallel-setups";
+import { DatasetName, PARALLEL_SETUPS } from "../lib/nn/parallel-setups";
 
 export async function runParallelExperiment(experiment: string, opts: { epochs?: number; maxEpochsThisRun?: number } = {}) {
   const m = /^(hqnn-parallel|cnn)-(mnist|medmnist|cifar10)$/.exec(experiment);
@@ -28,10 +30,9 @@ export async function runParallelExperiment(experiment: string, opts: { epochs?:
   const train: ImageSet = setup.prepare(data.train, sizes.train);
   const test: ImageSet = setup.prepare(data.test, sizes.test);
   // The engine is loaded only for the hybrid model, so the classical baseline runs without it.
-  const quantumHead = head === "quantum" ? (await import("../lib/nn/parallel-head")).quantumHead : undefined;
+  const quantumHead = head === "quantum" ? (require("../lib/nn/parallel-head") as typeof import("../lib/nn/parallel-head")).quantumHead : undefined;
   const model = buildParallelModel({ ...setup.model, inputShape: train.shape, seed: setup.seed }, head, quantumHead);
   const epochs = opts.epochs ?? (profile === "full" ? setup.epochs : 1);
-  const suffix = profile === "full" ? "" : "-quick";
   return trainModel({
     experiment, model, train, test, backend,
     config: { epochs, batchSize: setup.batchSize, learningRate: setup.learningRate, seed: setup.seed, classes: data.classes.length },
@@ -42,7 +43,9 @@ export async function runParallelExperiment(experiment: string, opts: { epochs?:
       paper_params: setup.paperParams[head],
     },
     augment: setup.augment,
-    checkpointDir: path.join(REPO_ROOT, "checkpoints", experiment + suffix),
+    // A quick run always trains afresh (its checkpoints live in a temporary folder); a full run resumes.
+    checkpointDir: profile === "full" ? path.join(REPO_ROOT, "checkpoints", experiment)
+      : fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-${experiment}-quick-`)),
     resultsDir: profile === "full" ? RESULTS_DIR : path.join(RESULTS_DIR, "quick"),
     maxEpochsThisRun: opts.maxEpochsThisRun,
   });

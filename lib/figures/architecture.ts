@@ -330,7 +330,7 @@ export function architectureFigure(input: tf.LayersModel | ArchitectureDescripti
 }
 
 /**
- * Figure 4 for one model configuration (the MNIST set-up of experiments/parallel-setups.ts in the paper's case):
+ * Figure 4 for one model configuration (the MNIST set-up of lib/nn/parallel-setups.ts in the paper's case):
  * the hybrid (`fig4-hqnn-parallel-architecture`) and its classical counterpart (`fig4-cnn-architecture`).
  */
 export function architectureFigures(cfg: ModelConfig, datasetName = "MNIST"): NamedFigure[] {

@@ -22,9 +22,9 @@ export function lossAccuracyFigure(run: RunResult, title: string): Figure {
       title: { text: title, x: 0.5 },
       xaxis: { domain: [0, 0.45], title: { text: "epoch" }, dtick: 1 }, yaxis: { title: { text: "cross-entropy loss" }, rangemode: "tozero" },
       xaxis2: { domain: [0.55, 1], title: { text: "epoch" }, dtick: 1, anchor: "y2" }, yaxis2: { title: { text: "accuracy" }, anchor: "x2", tickformat: ".1%" },
-      legend: { orientation: "h", y: -0.2 },
+      legend: { orientation: "h", y: -0.28 }, margin: { b: 110 },
     },
-    width: 1000, height: 420,
+    width: 1000, height: 460,
   };
 }
 

@@ -3,7 +3,17 @@ import { loadDataset } from "../data";
 import { readResult } from "../results";
 import type { NamedFigure } from "./index";
 import { datasetFigureBuilders } from "./datasets";
+import { architectureFigures } from "./architecture";
+import { initBackend } from "../nn/backend";
+import { PARALLEL_SETUPS } from "../nn/parallel-setups";
 import { accuracyComparisonFigure, lossAccuracyFigure, RunResult } from "./curves";
+
+/** Figure 4, drawn from the MNIST models as built for training. */
+export async function architectureSectionFigures(): Promise<NamedFigure[]> {
+  await initBackend();
+  const m = PARALLEL_SETUPS.mnist;
+  return architectureFigures({ ...m.model, inputShape: m.shape, seed: m.seed });
+}
 
 export async function datasetFigures(log: (s: string) => void): Promise<NamedFigure[]> {
   const mnist = await loadDataset("mnist", { log });

@@ -25,7 +25,7 @@ import * as tslab from "tslab";
 import { initBackend } from "./lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "./lib/nn/models";
 import { quantumHead } from "./lib/nn/parallel-head";
-import { PARALLEL_SETUPS } from "./experiments/parallel-setups";
+import { PARALLEL_SETUPS } from "./lib/nn/parallel-setups";
 import { runParallelExperiment } from "./experiments/parallel";
 import { REPO_ROOT, RESULTS_DIR, readResult } from "./lib/results";
 import { showFigure } from "./lib/plot";
@@ -36,9 +36,6 @@ import { parallelFigures } from "./lib/figures/sections";
 import { lossAccuracyFigure, RunResult } from "./lib/figures/curves";
 import { evaluateClaims } from "./lib/claims";
 
-// experiments/parallel.ts loads the quantum layer with a dynamic import(), which goes through Node's ESM loader;
-// the kernel registers tsx for require() only, so register its ESM hooks too.
-require("tsx/esm/api").register();
 const backend = await initBackend();
 console.log("tfjs backend:", backend);
 const profile = getProfile();
@@ -234,7 +231,7 @@ void await showTable(cRows.map(({ why: _why, ...r }) => r), { title: "Section 2.
     `A gap of a few tenths of a point may come from these choices rather than from the models.`);
   const hqEpochs = hq?.config?.epochs ?? mnistSetup.epochs, cnnEpochs = cnn?.config?.epochs;
   if (hqEpochs !== undefined && cnnEpochs !== undefined && hqEpochs !== cnnEpochs) {
-    lines.push(`* **Unequal training lengths on MNIST**: the CNN run is set to ${cnnEpochs} epochs, the hybrid ${hq ? "run" : "setup (experiments/parallel-setups.ts)"} to ${hqEpochs}; their final accuracies would not be compared on equal terms.`);
+    lines.push(`* **Unequal training lengths on MNIST**: the CNN run is set to ${cnnEpochs} epochs, the hybrid ${hq ? "run" : "setup (lib/nn/parallel-setups.ts)"} to ${hqEpochs}; their final accuracies would not be compared on equal terms.`);
   }
   tslab.display.markdown(lines.join("\n"));
 }

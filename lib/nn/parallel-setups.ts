@@ -2,8 +2,8 @@
  * Per-dataset set-up of the section 2.2 experiments: architecture, training hyper-parameters (the paper gives
  * none: Adam, learning rate 1e-3, batch 64 are our choice), preprocessing and the paper's parameter counts.
  */
-import { ModelConfig, Head } from "../lib/nn/models";
-import { ImageSet, mulberry32 } from "../lib/nn/train";
+import { ModelConfig, Head } from "./models";
+import { ImageSet, mulberry32 } from "./train";
 
 export type DatasetName = "mnist" | "medmnist" | "cifar10";
 
