@@ -78,23 +78,32 @@ export function expvalLanes(
   for (let b = 0; b < count; b++) out[base + b * stride] = factor * acc[b];
 }
 
-/** dst_b += c_b P src_b with c_b = coeff[base + b * stride] (X: (a1, a0); Y: (-i a1, i a0); Z: (a0, -a1)). */
+/** dst_b += c[b] P src_b for every lane b, Pauli code P on the wire of `pairs` (X: (a1, a0); Y: (-i a1, i a0); Z: (a0, -a1)). */
 export function addPauliLanes(
   srcRe: Float64Array, srcIm: Float64Array, dstRe: Float64Array, dstIm: Float64Array, L: number, count: number,
-  pairs: Int32Array, pauli: number, coeff: Float64Array, base: number, stride: number,
+  pairs: Int32Array, pauli: number, c: Float64Array,
 ): void {
-  // P = [[0, u], [v, 0]] (X: u = v = 1; Y: u = -i, v = i) or Z = diag(1, -1)
   for (let t = 0; t < pairs.length; t += 2) {
     const j0 = pairs[t] * L, k0 = pairs[t + 1] * L;
-    for (let b = 0; b < count; b++) {
-      const c = coeff[base + b * stride], j = j0 + b, k = k0 + b;
-      const x0 = srcRe[j], y0 = srcIm[j], x1 = srcRe[k], y1 = srcIm[k];
-      if (pauli === 0) {
-        dstRe[j] += c * x1; dstIm[j] += c * y1; dstRe[k] += c * x0; dstIm[k] += c * y0;
-      } else if (pauli === 1) {
-        dstRe[j] += c * y1; dstIm[j] -= c * x1; dstRe[k] -= c * y0; dstIm[k] += c * x0;
-      } else {
-        dstRe[j] += c * x0; dstIm[j] += c * y0; dstRe[k] -= c * x1; dstIm[k] -= c * y1;
+    if (pauli === 0) {
+      for (let b = 0; b < count; b++) {
+        const j = j0 + b, k = k0 + b, cb = c[b];
+        const x0 = srcRe[j], y0 = srcIm[j];
+        dstRe[j] += cb * srcRe[k]; dstIm[j] += cb * srcIm[k];
+        dstRe[k] += cb * x0; dstIm[k] += cb * y0;
+      }
+    } else if (pauli === 1) {
+      for (let b = 0; b < count; b++) {
+        const j = j0 + b, k = k0 + b, cb = c[b];
+        const x0 = srcRe[j], y0 = srcIm[j];
+        dstRe[j] += cb * srcIm[k]; dstIm[j] -= cb * srcRe[k];
+        dstRe[k] -= cb * y0; dstIm[k] += cb * x0;
+      }
+    } else {
+      for (let b = 0; b < count; b++) {
+        const j = j0 + b, k = k0 + b, cb = c[b];
+        dstRe[j] += cb * srcRe[j]; dstIm[j] += cb * srcIm[j];
+        dstRe[k] -= cb * srcRe[k]; dstIm[k] -= cb * srcIm[k];
       }
     }
   }

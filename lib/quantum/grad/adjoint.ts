@@ -111,9 +111,11 @@ function sweepChunk(plan: Plan, sampler: Sampler, ws: Workspace, sc: AdjointScra
   const { re, im } = ws, { lamRe, lamIm } = sc;
   lamRe.fill(0);
   lamIm.fill(0);
+  const g = ws.perLane;
   for (let k = 0; k < nObs; k++) {
     const o = plan.observables[k];
-    addPauliLanes(re, im, lamRe, lamIm, L, count, writePairs(plan.dim, o.map, ws.pairs), o.pauli, upstream, start * nObs + k, nObs);
+    for (let b = 0; b < count; b++) g[b] = upstream[(start + b) * nObs + k];
+    addPauliLanes(re, im, lamRe, lamIm, L, count, writePairs(plan.dim, o.map, ws.pairs), o.pauli, g);
   }
   for (let i = plan.ops.length - 1; i >= plan.prefixLength; i--) {
     const op = plan.ops[i];
