@@ -129,7 +129,10 @@ function fmtDuration(s: number): string {
   return m > 0 ? `${m}m${String(r).padStart(2, "0")}s` : `${r}s`;
 }
 
-interface Checkpoint { configHash: string; epoch: number; history: EpochRecord[]; wallS: number; seeds: number[] }
+/** One invocation of a (possibly resumed) run: which code ran which epochs. */
+interface Invocation { started_at: string; git_commit: string; git_dirty: boolean; backend: string; first_epoch: number }
+
+interface Checkpoint { configHash: string; epoch: number; history: EpochRecord[]; wallS: number; seeds: number[]; invocations: Invocation[] }
 
 function configHash(run: TrainRun): string {
   const { epochs: _epochs, logEvery: _l, ...rest } = run.config;
@@ -201,6 +204,9 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const history: EpochRecord[] = ck?.history ?? [];
   const prov = startProvenance({ backend: run.backend, seeds: [config.seed] });
   const priorWall = ck?.wallS ?? 0;
+  const invocations: Invocation[] = [...(ck?.invocations ?? []), {
+    started_at: prov.startedAt, git_commit: prov.gitCommit, git_dirty: prov.gitDirty, backend: run.backend, first_epoch: history.length + 1,
+  }];
   if (ck) log(`[${run.experiment}] resuming after epoch ${ck.epoch} (checkpoint ${dir})`);
 
   const size = train.shape[0] * train.shape[1] * train.shape[2];
@@ -212,7 +218,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   let ranThisInvocation = 0;
 
   const record = (complete: boolean) => {
-    const provenance = prov.finish(priorWall);
+    const provenance = { ...prov.finish(priorWall), invocations };
     const last = history[history.length - 1];
     writeResult(run.experiment, {
       experiment: run.experiment, ...run.describe, config,
@@ -264,7 +270,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
     history.push(rec);
     ranThisInvocation++;
     const provenance = record(epoch === config.epochs);
-    await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed] });
+    await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });
     log(`[${run.experiment}] epoch ${epoch}/${config.epochs} done in ${fmtDuration(rec.seconds)}: train loss ${rec.train_loss.toFixed(4)} ` +
       `acc ${rec.train_acc.toFixed(4)} | test loss ${rec.test_loss.toFixed(4)} acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
   }

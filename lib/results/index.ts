@@ -45,13 +45,18 @@ function git(args: string[]): string {
 export function startProvenance(opts: { backend: string; seeds: number[]; profile?: Profile; command?: string }) {
   const started = new Date();
   const command = opts.command ?? process.argv.map((a) => path.relative(REPO_ROOT, a) || a).join(" ");
+  // The code that runs is the code at the start: read the commit now, not when the run ends.
+  const gitCommit = git(["rev-parse", "HEAD"]) || "unknown";
+  const gitDirty = git(["status", "--porcelain", "--untracked-files=no"]) !== "";
   return {
     startedAt: started.toISOString(),
+    gitCommit,
+    gitDirty,
     finish(extraWallS = 0): Provenance {
       return {
         command,
-        git_commit: git(["rev-parse", "HEAD"]) || "unknown",
-        git_dirty: git(["status", "--porcelain", "--untracked-files=no"]) !== "",
+        git_commit: gitCommit,
+        git_dirty: gitDirty,
         backend: opts.backend,
         seeds: opts.seeds,
         node: process.version,

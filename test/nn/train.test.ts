@@ -70,6 +70,9 @@ test("an interrupted run resumes from its checkpoint and ends exactly where an u
   assert.equal(last.complete, true);
   assert.deepEqual(last.epochs.map((e) => e.test_loss), straight.epochs.map((e) => e.test_loss));
   assert.deepEqual(last.epochs.map((e) => e.train_loss), straight.epochs.map((e) => e.train_loss));
+  const saved = JSON.parse(fs.readFileSync(path.join(dirs.resultsDir, "toy.json"), "utf8"));
+  assert.deepEqual(saved.provenance.invocations.map((i: { first_epoch: number }) => i.first_epoch), [1, 2, 3],
+    "each invocation records which epochs it ran");
 });
 
 test("a checkpoint from a different configuration is refused with a clear error", async () => {
