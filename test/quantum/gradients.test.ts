@@ -166,3 +166,14 @@ test("batches spanning several lane chunks (partial last chunk) match sample-by-
     for (const r of grads) assert.ok(maxDiff(summed, r.gradWeights) < 1e-9, `${nWires} wires`);
   }
 });
+
+test("11 wires (one lane per chunk): forward and adjoint agree with the independent plain-kernel backprop path", () => {
+  const rand = mulberry32(77);
+  const { circuit, weights, inputs, upstream } = randomProblem(rand, 11, 40, 2);
+  const fast = vjp(circuit, inputs, weights, 2, upstream, "adjoint");
+  const plain = vjp(circuit, inputs, weights, 2, upstream, "backprop");
+  assert.ok(maxDiff(fast.expvals, plain.expvals) < 1e-12);
+  assert.ok(maxDiff(forward(circuit, inputs, weights, 2), plain.expvals) < 1e-12);
+  assert.ok(maxDiff(fast.gradInputs, plain.gradInputs) < 1e-10);
+  assert.ok(maxDiff(fast.gradWeights, plain.gradWeights) < 1e-10);
+});

@@ -16,7 +16,7 @@ import * as lanes from "../lanes";
 import * as plans from "../plan";
 import { Plan, Sampler } from "../plan";
 import * as simulate from "../simulate";
-import { VJPResult, emptyResult } from "./slots";
+import { VJPResult, emptyResult } from "./result";
 
 // tsx runs every module as CommonJS with getter-based exports; binding the hot functions once keeps getter
 // calls out of the per-gate loops (they cost ~25% of the run time when called through the import).

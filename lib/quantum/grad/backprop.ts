@@ -14,7 +14,7 @@ import * as gates from "../gates";
 import { SingleQubitGate } from "../gates";
 import { Plan, PlanOp, Sampler } from "../plan";
 import * as kernels from "../statevector";
-import { VJPResult, emptyResult } from "./slots";
+import { VJPResult, emptyResult } from "./result";
 
 // tsx runs every module as CommonJS with getter-based exports; bind the hot functions once.
 const { addPauliTimes, applyCNOT, applyCZ, applyMatrix, applyMatrixAdjoint, expvalPauli } = kernels;

@@ -9,7 +9,7 @@ import { checkRunArgs, planFor } from "../plan";
 import { adjointVJP } from "./adjoint";
 import { backpropVJP } from "./backprop";
 import { parameterShiftVJP } from "./parameter-shift";
-import { VJPResult } from "./slots";
+import { VJPResult } from "./result";
 
 export type DiffMethod = "adjoint" | "parameter-shift" | "backprop";
 export const DIFF_METHODS: readonly DiffMethod[] = ["adjoint", "parameter-shift", "backprop"];

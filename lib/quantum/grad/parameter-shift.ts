@@ -7,7 +7,7 @@
 
 import { Plan, Sampler } from "../plan";
 import { forwardWith } from "../simulate";
-import { VJPResult, emptyResult } from "./slots";
+import { VJPResult, emptyResult } from "./result";
 
 export const SHIFT = Math.PI / 2;
 
