@@ -6,6 +6,11 @@
  *
  * Subcommands are the keys of SUBCOMMANDS; add one by adding an entry (a function from argv to a JSON object).
  *
+ * train [--batch 64] [--batches 40]
+ *   HQNN-Parallel and its CNN training steps in tfjs, then the same hybrid in PyTorch (1 and 2 threads): images/s.
+ *
+ * all: engine, then train.
+ *
  * engine [--batch 1024] [--repeats 5] [--min-seconds 0.2]
  *   The HQNN-Parallel branch circuit (5 wires, RX embedding, 3 StronglyEntanglingLayers, <Y> on every wire) at a
  *   fixed batch, single thread: forward, adjoint VJP (forward + backward, random upstream vector over the 5
@@ -109,8 +114,17 @@ function benchEngine(argv: string[]): object {
   };
 }
 
+/** Training throughput, tfjs against PyTorch (experiments/bench-training.ts); writes results/bench-training.json. */
+async function benchTrain(argv: string[]): Promise<object> {
+  const { batch, batches } = parseOptions(argv, { batch: 64, batches: 40 });
+  const { benchTraining } = require("../experiments/bench-training") as typeof import("../experiments/bench-training");
+  return benchTraining({ batch, batches });
+}
+
 const SUBCOMMANDS: Record<string, (argv: string[]) => object | Promise<object>> = {
   engine: benchEngine,
+  train: benchTrain,
+  all: async (argv) => ({ engine: benchEngine(argv), train: await benchTrain([]) }),
 };
 
 async function main(argv: string[]): Promise<void> {

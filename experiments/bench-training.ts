@@ -1,0 +1,71 @@
+/**
+ * Training throughput of HQNN-Parallel (MNIST-shaped inputs, batch 64, Adam 1e-3) in tfjs on this package's
+ * backend, and of the same model in PyTorch on CPU (bench/torch_hqnn.py, Debian's python3-torch), measured one
+ * after the other in one run so the two see the same machine. Random data: throughput does not depend on it.
+ * Writes results/bench-training.json. Run it on an otherwise idle machine; the load average is recorded.
+ */
+import * as os from "node:os";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { initBackend } from "../lib/nn/backend";
+import { buildParallelModel, Head } from "../lib/nn/models";
+import { quantumHead } from "../lib/nn/parallel-head";
+import { mulberry32 } from "../lib/nn/train";
+import { REPO_ROOT, startProvenance, writeResult } from "../lib/results";
+
+const CFG = { inputShape: [28, 28, 1] as [number, number, number], convChannels: [16, 32], classes: 10, n: 20, seed: 1 };
+
+/** Images per second of full training steps (forward, backward, Adam update) at a fixed batch. */
+async function tfjsRate(head: Head, batch: number, batches: number, warmup: number): Promise<number> {
+  const model = buildParallelModel(CFG, head, quantumHead);
+  const opt = tf.train.adam(1e-3);
+  const rand = mulberry32(3);
+  const x = tf.tensor4d(Float32Array.from({ length: batch * 784 }, rand), [batch, 28, 28, 1]);
+  const y = tf.oneHot(tf.tensor1d(Int32Array.from({ length: batch }, (_, i) => i % 10), "int32"), 10);
+  const step = () => {
+    const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true);
+    loss!.dataSync();
+    loss!.dispose();
+  };
+  for (let i = 0; i < warmup; i++) step();
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < batches; i++) step();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  tf.dispose([x, y]); model.dispose(); opt.dispose();
+  return (batch * batches) / seconds;
+}
+
+function torchRate(batch: number, batches: number, threads: number): Record<string, unknown> {
+  const r = spawnSync("/usr/bin/python3", [path.join(REPO_ROOT, "bench", "torch_hqnn.py"), "--batch", String(batch),
+    "--batches", String(batches), "--threads", String(threads)], { encoding: "utf8" });
+  if (r.status !== 0) return { error: (r.stderr || r.error?.message || "failed").trim().split("\n").slice(-3).join(" ") };
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+export async function benchTraining(opts: { batch?: number; batches?: number } = {}) {
+  const batch = opts.batch ?? 64, batches = opts.batches ?? 40;
+  const backend = await initBackend();
+  const prov = startProvenance({ backend, seeds: [1, 3] });
+  const loadBefore = os.loadavg();
+  const hqnn = await tfjsRate("quantum", batch, batches, 3);
+  const cnn = await tfjsRate("dense", batch, batches, 3);
+  const torch2 = torchRate(batch, batches, 2);
+  const torch1 = torchRate(batch, batches, 1);
+  const torchHqnn = typeof torch2.images_per_s === "number" ? torch2.images_per_s : NaN;
+  const result = {
+    experiment: "bench-training", batch, batches,
+    tfjs: { backend, hqnn_images_per_s: hqnn, cnn_images_per_s: cnn, threads: 1 },
+    pytorch: { threads_2: torch2, threads_1: torch1 },
+    ratio_pytorch2_over_tfjs_hqnn: torchHqnn / hqnn,
+    load_average: { before: loadBefore, after: os.loadavg() },
+    provenance: prov.finish(),
+  };
+  writeResult("bench-training", result);
+  return result;
+}
+
+if (require.main === module) {
+  benchTraining().then((r) => process.stdout.write(JSON.stringify(r) + "\n"))
+    .catch((e) => { process.stderr.write(`error: ${e.message}\n`); process.exit(1); });
+}
