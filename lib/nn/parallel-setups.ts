@@ -3,7 +3,8 @@
  * none: Adam, learning rate 1e-3, batch 64 are our choice), preprocessing and the paper's parameter counts.
  */
 import { ModelConfig, Head } from "./models";
-import { ImageSet, mulberry32 } from "./train";
+import { ImageSet } from "./train";
+import { createRng, deriveSeed, randomHorizontalFlip, randomRotation } from "../data";
 
 export type DatasetName = "mnist" | "medmnist" | "cifar10";
 
@@ -33,27 +34,17 @@ function scaled(split: SplitLike, n: number, shape: [number, number, number]): I
   return { x, labels: split.labels.slice(0, count), n: count, shape };
 }
 
-/** In-place random horizontal flip (p = 1/2) and rotation up to ±maxDeg (bilinear, zero fill), seeded. */
+/**
+ * The paper's Medical MNIST augmentation on each training batch, in place: torchvision's RandomRotation(10)
+ * (bilinear, zero fill) and RandomHorizontalFlip(0.5), seeded by (seed, epoch, batch).
+ */
 export function flipRotate(shape: [number, number, number], maxDeg: number, seed: number) {
-  const [h, w, c] = shape, size = h * w * c;
-  const tmp = new Float32Array(size);
+  const [height, width, channels] = shape, size = height * width * channels;
   return (batch: Float32Array, count: number, epoch: number, batchIndex: number) => {
-    const rand = mulberry32((seed * 7919 + epoch) * 100003 + batchIndex);
+    const rng = createRng(deriveSeed(seed, epoch, batchIndex));
     for (let b = 0; b < count; b++) {
-      const img = batch.subarray(b * size, (b + 1) * size);
-      const flip = rand() < 0.5, angle = ((rand() * 2 - 1) * maxDeg * Math.PI) / 180;
-      const cos = Math.cos(angle), sin = Math.sin(angle), cy = (h - 1) / 2, cx = (w - 1) / 2;
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-        // Inverse map: output pixel (y, x) samples the source at the rotated (and flipped) position.
-        const dx = (flip ? w - 1 - x : x) - cx, dy = y - cy;
-        const sx = cos * dx + sin * dy + cx, sy = -sin * dx + cos * dy + cy;
-        const x0 = Math.floor(sx), y0 = Math.floor(sy), fx = sx - x0, fy = sy - y0;
-        for (let ch = 0; ch < c; ch++) {
-          const at = (yy: number, xx: number) => (yy < 0 || yy >= h || xx < 0 || xx >= w ? 0 : img[(yy * w + xx) * c + ch]);
-          tmp[(y * w + x) * c + ch] = (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) + fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
-        }
-      }
-      img.set(tmp);
+      const img = { data: batch.subarray(b * size, (b + 1) * size), height, width, channels };
+      batch.set(randomHorizontalFlip(randomRotation(img, maxDeg, rng, { interpolation: "bilinear" }), rng).data, b * size);
     }
   };
 }
