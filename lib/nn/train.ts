@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { createHash } from "node:crypto";
 import * as tf from "@tensorflow/tfjs";
+import { mulberry32 } from "../quantum";
 import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
 
 export interface ImageSet {
@@ -66,17 +67,7 @@ function applyGradients(opt: tf.Optimizer, grads: tf.NamedTensorMap): void {
   opt.applyGradients(grads as any);
 }
 
-/** mulberry32: a small seeded PRNG, enough for shuffling. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function shuffledIndices(n: number, seed: number): Uint32Array {
   const rand = mulberry32(seed);

@@ -27,22 +27,36 @@ const CHROMIUM_ARGS = [
   "--disable-component-update", "--disable-sync",
 ];
 
-interface Renderer { browser: any; page: any; userDir: string }
-let renderer: Promise<Renderer> | undefined;
+export interface Browser { page: any; userDir: string; close(): Promise<void> }
 
-async function openRenderer(): Promise<Renderer> {
+/** Starts Debian's Chromium headless, offline, with a fresh user-data dir (never a downloaded browser). */
+export async function launchBrowser(deviceScaleFactor = 1): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run 'make setup' (installs Debian's chromium) or set HQNN_CHROMIUM`);
   }
   const { chromium } = require("playwright-core");
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-chromium-"));
-  const browser = await chromium.launchPersistentContext(userDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const page = await browser.newPage();
+  const context = await chromium.launchPersistentContext(userDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, deviceScaleFactor });
+  const page = await context.newPage();
+  return {
+    page, userDir,
+    async close() {
+      await context.close();
+      fs.rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let renderer: Promise<Browser> | undefined;
+
+async function openRenderer(): Promise<Browser> {
+  const browser = await launchBrowser();
+  const { page, userDir } = browser;
   const html = path.join(userDir, "plot.html");
   fs.writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><script src="file://${PLOTLY_JS}"></script></head><body></body></html>`);
   await page.goto(`file://${html}`);
   await page.waitForFunction(() => typeof (globalThis as any).Plotly !== "undefined");
-  return { browser, page, userDir };
+  return browser;
 }
 
 /** Closes the shared headless browser (call at the end of a script so the process can exit). */
@@ -50,8 +64,7 @@ export async function closeRenderer(): Promise<void> {
   if (!renderer) return;
   const r = await renderer;
   renderer = undefined;
-  await r.browser.close();
-  fs.rmSync(r.userDir, { recursive: true, force: true });
+  await r.close();
 }
 
 function sized(fig: Figure) {

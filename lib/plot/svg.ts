@@ -2,44 +2,22 @@
  * PNG rendering of standalone SVG drawings (figures that are not plotly charts, e.g. ZX diagrams), in the same
  * headless Debian Chromium as lib/plot (playwright-core, a fresh user-data dir, no browser download).
  *
- * One browser is started lazily and shared by all calls of a process; `closeSvgRenderer()` ends it. It is a
- * separate browser from lib/plot's plotly renderer (that one stays internal to index.ts).
+ * One browser (launchBrowser from index.ts, at scale 2) is started lazily and shared by all calls of a process;
+ * `closeSvgRenderer()` ends it.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { Browser, launchBrowser } from "./index";
 
-const CHROMIUM = process.env.HQNN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
 /** Device pixels per CSS pixel of the PNG (as lib/plot's PNG export, scale 2). */
 export const SVG_PNG_SCALE = 2;
 
-interface SvgRenderer { context: any; page: any; userDir: string }
-let renderer: Promise<SvgRenderer> | undefined;
-
-async function openSvgRenderer(): Promise<SvgRenderer> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run 'make setup' (installs Debian's chromium) or set HQNN_CHROMIUM`);
-  }
-  const { chromium } = require("playwright-core");
-  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-chromium-svg-"));
-  const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, deviceScaleFactor: SVG_PNG_SCALE,
-  });
-  const page = await context.newPage();
-  return { context, page, userDir };
-}
+let renderer: Promise<Browser> | undefined;
 
 /** Closes the shared browser of svgToPng (call at the end of a script or notebook so the process can exit). */
 export async function closeSvgRenderer(): Promise<void> {
   if (!renderer) return;
   const r = await renderer;
   renderer = undefined;
-  await r.context.close();
-  fs.rmSync(r.userDir, { recursive: true, force: true });
+  await r.close();
 }
 
 /** The width and height attributes (CSS pixels) of an SVG document's root element. */
@@ -57,7 +35,7 @@ export function svgSize(svg: string): { width: number; height: number } {
  */
 export async function svgToPng(svg: string, width: number, height: number): Promise<Uint8Array> {
   if (!(width > 0 && height > 0)) throw new Error(`svgToPng: width and height must be positive, got ${width} × ${height}`);
-  renderer ??= openSvgRenderer();
+  renderer ??= launchBrowser(SVG_PNG_SCALE);
   const { page } = await renderer;
   const w = Math.ceil(width), h = Math.ceil(height);
   await page.setViewportSize({ width: w, height: h });
