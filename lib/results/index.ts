@@ -44,7 +44,7 @@ function git(args: string[]): string {
 /** Starts a provenance clock; call `.finish()` when the run ends to get the record. */
 export function startProvenance(opts: { backend: string; seeds: number[]; profile?: Profile; command?: string }) {
   const started = new Date();
-  const command = opts.command ?? process.argv.map((a) => path.relative(REPO_ROOT, a) || a).join(" ");
+  const command = opts.command ?? ["node", ...process.execArgv, ...process.argv.slice(1).map((a) => path.relative(REPO_ROOT, a) || a)].join(" ");
   // The code that runs is the code at the start: read the commit now, not when the run ends.
   const gitCommit = git(["rev-parse", "HEAD"]) || "unknown";
   const gitDirty = git(["status", "--porcelain", "--untracked-files=no"]) !== "";
