@@ -137,10 +137,14 @@ if (profile === "quick") {
 // %%
 void await showTable(provenanceRows(), { title: "Training runs of section 2.2 (results/*.json)" });
 const pending = TABLE1_ENTRIES.filter((e) => !readResult(e.experiment));
+const bench = readResult<{ tfjs: { hqnn_images_per_s: number } }>("bench-training");
 if (pending.length) {
   tslab.display.markdown(`**Not run yet:** ${pending.map((e) => `\`${e.experiment}\``).join(", ")}. ` +
     `Their cells below stay empty and their claims stay *pending*. ` +
-    (pending.some((e) => e.dataset !== "mnist") ? "The Medical MNIST and CIFAR-10 runs may not be done in this session; nothing about them below is measured except parameter counts." : ""));
+    "Why: time. Training runs on one wasm thread here (" +
+    (bench ? `${bench.tfjs.hqnn_images_per_s.toFixed(0)} MNIST images/s, results/bench-training.json` : "a few hundred MNIST images/s") +
+    "): a CIFAR-10 epoch (50,000 images, three convolutions) takes roughly 5-6 minutes per model and a Medical MNIST epoch " +
+    "(47,163 images of 64×64) roughly 13. They are resumable `make reproduce EXP=<id>` runs; nothing about them below is measured except parameter counts.");
 }
 // %% [markdown]
 // ## Table 1, rebuilt
