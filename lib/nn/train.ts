@@ -130,9 +130,19 @@ function configHash(run: TrainRun): string {
   return createHash("sha256").update(JSON.stringify({ rest, describe: run.describe, n: [run.train.n, run.test.n] })).digest("hex").slice(0, 16);
 }
 
+/**
+ * Adam's running bias-correction products beta1^t and beta2^t. tfjs's setWeights recomputes them with pow(),
+ * which differs from the running product in the last float32 bit, so a resumed run would drift from an
+ * uninterrupted one; saving them makes resuming exact.
+ */
+function adamProducts(opt: tf.Optimizer): tf.Variable[] {
+  const o = opt as unknown as { accBeta1?: tf.Variable; accBeta2?: tf.Variable };
+  return o.accBeta1 && o.accBeta2 ? [o.accBeta1, o.accBeta2] : [];
+}
+
 async function saveCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimizer, ck: Checkpoint) {
   fs.mkdirSync(dir, { recursive: true });
-  const tensors = [...model.getWeights(), ...(await opt.getWeights()).map((w) => w.tensor)];
+  const tensors = [...model.getWeights(), ...adamProducts(opt), ...(await opt.getWeights()).map((w) => w.tensor)];
   const arrays = tensors.map((t) => t.dataSync() as Float32Array);
   const total = arrays.reduce((s, a) => s + a.length, 0);
   const flat = new Float32Array(total);
@@ -162,12 +172,12 @@ async function loadCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimi
     off += size;
     return t;
   });
-  const nModel = model.getWeights().length;
+  const nModel = model.getWeights().length, products = adamProducts(opt);
   model.setWeights(tensors.slice(0, nModel));
   const optNames = (await opt.getWeights()).map((w) => w.name);
-  if (tensors.length > nModel) {
-    await opt.setWeights(tensors.slice(nModel).map((tensor, i) => ({ name: optNames[i] ?? `opt_${i}`, tensor })));
-  }
+  const optStart = nModel + products.length;
+  await opt.setWeights(tensors.slice(optStart).map((tensor, i) => ({ name: optNames[i] ?? `opt_${i}`, tensor })));
+  products.forEach((v, i) => v.assign(tensors[nModel + i]));
   return state as Checkpoint;
 }
 
