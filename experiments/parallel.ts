@@ -15,7 +15,7 @@ import { initBackend } from "../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../lib/nn/models";
 import { ImageSet, trainModel } from "../lib/nn/train";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
-import { DatasetName, PARALLEL_SETUPS } from "../lib/nn/parallel-setups";
+import { DatasetName, PARALLEL_SETUPS, prepareImages } from "../lib/nn/parallel-setups";
 
 export async function runParallelExperiment(experiment: string, opts: { epochs?: number; maxEpochsThisRun?: number } = {}) {
   const m = /^(hqnn-parallel|cnn)-(mnist|medmnist|cifar10)$/.exec(experiment);
@@ -27,8 +27,8 @@ export async function runParallelExperiment(experiment: string, opts: { epochs?:
   const backend = await initBackend();
   const data = await loadDataset(dataset, { log: (s: string) => process.stderr.write(s + "\n") });
   const sizes = profile === "full" ? { train: data.train.n, test: data.test.n } : setup.quick;
-  const train: ImageSet = setup.prepare(data.train, sizes.train);
-  const test: ImageSet = setup.prepare(data.test, sizes.test);
+  const train: ImageSet = prepareImages(setup, data.train, sizes.train);
+  const test: ImageSet = prepareImages(setup, data.test, sizes.test);
   // The engine is loaded only for the hybrid model, so the classical baseline runs without it.
   const quantumHead = head === "quantum" ? (require("../lib/nn/parallel-head") as typeof import("../lib/nn/parallel-head")).quantumHead : undefined;
   const model = buildParallelModel({ ...setup.model, inputShape: train.shape, seed: setup.seed }, head, quantumHead);

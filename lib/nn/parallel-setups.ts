@@ -4,11 +4,9 @@
  */
 import { ModelConfig, Head } from "./models";
 import { ImageSet } from "./train";
-import { createRng, deriveSeed, randomHorizontalFlip, randomRotation } from "../data";
+import { createRng, deriveSeed, randomHorizontalFlip, randomRotation, Split, toFloat32 } from "../data";
 
 export type DatasetName = "mnist" | "medmnist" | "cifar10";
-
-export interface SplitLike { images: Uint8Array; labels: Uint8Array; n: number }
 
 export interface ParallelSetup {
   model: Omit<ModelConfig, "inputShape" | "seed">;
@@ -20,18 +18,14 @@ export interface ParallelSetup {
   quick: { train: number; test: number };
   paperParams: Record<Head, number>;
   preprocessingNote: string;
-  prepare(split: SplitLike, n: number): ImageSet;
   augment?: (batch: Float32Array, count: number, epoch: number, batchIndex: number) => void;
   describe(head: Head): string;
 }
 
-/** The first n images scaled from bytes to [0, 1] (torchvision's ToTensor), as float32 NHWC. */
-function scaled(split: SplitLike, n: number, shape: [number, number, number]): ImageSet {
-  const size = shape[0] * shape[1] * shape[2];
+/** The first n images of a split scaled from bytes to [0, 1] (torchvision's ToTensor), as float32 NHWC. */
+export function prepareImages(setup: ParallelSetup, split: Split, n: number): ImageSet {
   const count = Math.min(n, split.n);
-  const x = new Float32Array(count * size);
-  for (let i = 0; i < count * size; i++) x[i] = split.images[i] / 255;
-  return { x, labels: split.labels.slice(0, count), n: count, shape };
+  return { x: toFloat32(split, { end: count }), labels: split.labels.slice(0, count), n: count, shape: setup.shape };
 }
 
 /**
@@ -61,7 +55,6 @@ export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
     quick: { train: 512, test: 256 },
     paperParams: { quantum: 45194, dense: 372234 },
     preprocessingNote: "none besides scaling to [0,1] (paper: 'No preprocessing is applied')",
-    prepare: (split, n) => scaled(split, n, [28, 28, 1]),
     describe: (head) => head === "quantum"
       ? "conv(1->16,5x5,pad2)+BN+ReLU+MaxPool2, conv(16->32)+BN+ReLU+MaxPool2, dense 1568->20+BN+ReLU, 4x5-qubit circuits (RX emb., 3 SEL, <Y>), BN(20), dense 20->10"
       : "same convolutional part, dense 1568->20+BN+ReLU, dense 20->20+ReLU in place of the quantum layer, dense 20->10",
@@ -75,7 +68,6 @@ export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
     quick: { train: 384, test: 192 },
     paperParams: { quantum: 247462, dense: 247642 },
     preprocessingNote: "native 64x64, 1 channel (the files are 1-channel), random rotation <=10 deg and horizontal flip on training batches",
-    prepare: (split, n) => scaled(split, n, [64, 64, 1]),
     augment: flipRotate([64, 64, 1], 10, 1),
     describe: (head) => `two conv blocks on 64x64x1 inputs, then the ${head === "quantum" ? "quantum" : "classical"} head as for MNIST, 6 classes`,
   },
@@ -87,7 +79,6 @@ export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
     quick: { train: 384, test: 192 },
     paperParams: { quantum: 81578, dense: 81698 },
     preprocessingNote: "scaling to [0,1] only",
-    prepare: (split, n) => scaled(split, n, [32, 32, 3]),
     describe: (head) => `three conv blocks (16, 32, 64 channels) on 32x32x3 inputs, then the ${head === "quantum" ? "quantum" : "classical"} head`,
   },
 };

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { flipRotate, PARALLEL_SETUPS } from "../../lib/nn/parallel-setups";
+import { flipRotate, PARALLEL_SETUPS, prepareImages } from "../../lib/nn/parallel-setups";
 
 test("Medical MNIST augmentation: with 0 degrees each image is either unchanged or mirrored, and seeded", () => {
   const shape: [number, number, number] = [2, 3, 1];
@@ -17,8 +17,8 @@ test("Medical MNIST augmentation: with 0 degrees each image is either unchanged 
 });
 
 test("the MNIST set-up prepares images scaled to [0, 1]", () => {
-  const split = { images: Uint8Array.from({ length: 2 * 784 }, (_, i) => i % 256), labels: Uint8Array.from([3, 4]), n: 2 };
-  const set = PARALLEL_SETUPS.mnist.prepare(split, 1);
+  const split = { images: Uint8Array.from({ length: 2 * 784 }, (_, i) => i % 256), labels: Uint8Array.from([3, 4]), n: 2, shape: [28, 28, 1] as [number, number, number] };
+  const set = prepareImages(PARALLEL_SETUPS.mnist, split, 1);
   assert.equal(set.n, 1);
   assert.equal(set.x.length, 784);
   assert.equal(set.x[255], 1);
