@@ -35,7 +35,7 @@ export async function runParallelExperiment(experiment: string, opts: { epochs?:
   const epochs = opts.epochs ?? (profile === "full" ? setup.epochs : 1);
   return trainModel({
     experiment, model, train, test, backend,
-    config: { epochs, batchSize: setup.batchSize, learningRate: setup.learningRate, seed: setup.seed, classes: data.classes.length },
+    config: { epochs, patience: setup.patience, batchSize: setup.batchSize, learningRate: setup.learningRate, seed: setup.seed, classes: data.classes.length },
     describe: {
       dataset: { name: dataset, source: data.source, train: train.n, test: test.n, input_shape: train.shape, preprocessing: setup.preprocessingNote },
       model: { head, ...setup.model, description: setup.describe(head) },

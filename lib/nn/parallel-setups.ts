@@ -11,7 +11,9 @@ export type DatasetName = "mnist" | "medmnist" | "cifar10";
 export interface ParallelSetup {
   model: Omit<ModelConfig, "inputShape" | "seed">;
   shape: [number, number, number];
+  /** Upper bound on epochs; with `patience`, training stops earlier once test accuracy stops improving. */
   epochs: number;
+  patience?: number;
   batchSize: number;
   learningRate: number;
   seed: number;
@@ -75,7 +77,9 @@ export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
     ...common,
     model: { convChannels: [16, 32, 64], classes: 10, n: 20 },
     shape: [32, 32, 3],
-    epochs: 10,
+    // "Until the test accuracy stops improving": at most 20 epochs, stopping 3 epochs after the best one.
+    epochs: 20,
+    patience: 3,
     quick: { train: 384, test: 192 },
     paperParams: { quantum: 81578, dense: 81698 },
     preprocessingNote: "scaling to [0,1] only",

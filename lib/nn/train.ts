@@ -26,6 +26,8 @@ export interface TrainConfig {
   classes: number;
   /** Print progress every this many batches (0: only per epoch). */
   logEvery?: number;
+  /** Stop once the best test accuracy is this many epochs old ("until the test accuracy stops improving"). */
+  patience?: number;
 }
 
 export interface EpochRecord {
@@ -54,6 +56,17 @@ export interface TrainRun {
   log?: (line: string) => void;
   /** Stop after this many epochs of the current invocation (the next invocation resumes). */
   maxEpochsThisRun?: number;
+}
+
+/** The epoch at which patience ran out (the best test accuracy was `patience` epochs old), if it did. */
+export function stoppedEarlyAt(history: EpochRecord[], patience?: number): number | undefined {
+  if (!patience) return undefined;
+  let best = -Infinity, bestEpoch = 0;
+  for (const h of history) {
+    if (h.test_acc > best) { best = h.test_acc; bestEpoch = h.epoch; }
+    if (h.epoch - bestEpoch >= patience) return h.epoch;
+  }
+  return undefined;
 }
 
 export interface TrainResult {
@@ -126,7 +139,7 @@ interface Invocation { started_at: string; git_commit: string; git_dirty: boolea
 interface Checkpoint { configHash: string; epoch: number; history: EpochRecord[]; wallS: number; seeds: number[]; invocations: Invocation[] }
 
 function configHash(run: TrainRun): string {
-  const { epochs: _epochs, logEvery: _l, ...rest } = run.config;
+  const { epochs: _epochs, logEvery: _l, patience: _p, ...rest } = run.config;
   return createHash("sha256").update(JSON.stringify({ rest, describe: run.describe, n: [run.train.n, run.test.n] })).digest("hex").slice(0, 16);
 }
 
@@ -218,12 +231,15 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
   let ranThisInvocation = 0;
 
-  const record = (complete: boolean) => {
+  const isComplete = () => history.length >= config.epochs || stoppedEarlyAt(history, config.patience) !== undefined;
+  const record = () => {
     const provenance = { ...prov.finish(priorWall), invocations };
     const last = history[history.length - 1];
+    const stopped = stoppedEarlyAt(history, config.patience);
     writeResult(run.experiment, {
       experiment: run.experiment, ...run.describe, config,
-      status: complete ? "complete" : `running (${history.length}/${config.epochs} epochs)`,
+      status: isComplete() ? "complete" : `running (${history.length}/${config.epochs} epochs)`,
+      ...(stopped !== undefined ? { stopped_early: `after epoch ${stopped}: no test-accuracy improvement for ${config.patience} epochs` } : {}),
       epochs: history,
       final: last ? { train_loss: last.train_loss, test_loss: last.test_loss, test_acc: last.test_acc, epochs: history.length,
         best_test_acc: Math.max(...history.map((h) => h.test_acc)) } : null,
@@ -232,7 +248,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
     return provenance;
   };
 
-  for (let epoch = history.length + 1; epoch <= config.epochs; epoch++) {
+  for (let epoch = history.length + 1; epoch <= config.epochs && !isComplete(); epoch++) {
     if (run.maxEpochsThisRun !== undefined && ranThisInvocation >= run.maxEpochsThisRun) break;
     const order = shuffledIndices(train.n, config.seed * 100003 + epoch);
     const t0 = Date.now();
@@ -270,13 +286,13 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
     };
     history.push(rec);
     ranThisInvocation++;
-    const provenance = record(epoch === config.epochs);
+    const provenance = record();
     await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });
     log(`[${run.experiment}] epoch ${epoch}/${config.epochs} done in ${fmtDuration(rec.seconds)}: train loss ${rec.train_loss.toFixed(4)} ` +
       `acc ${rec.train_acc.toFixed(4)} | test loss ${rec.test_loss.toFixed(4)} acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
   }
-  const complete = history.length >= config.epochs;
-  const provenance = history.length ? record(complete) : prov.finish(priorWall);
+  const complete = isComplete();
+  const provenance = history.length ? record() : prov.finish(priorWall);
   opt.dispose();
   return { epochs: history, provenance, complete };
 }

@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
-import { ImageSet, mulberry32, trainModel } from "../../lib/nn/train";
+import { EpochRecord, ImageSet, mulberry32, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
 
 /** Two classes of 8x8 images: a bright blob in the left half or in the right half, plus noise. */
 function blobs(n: number, seed: number): ImageSet {
@@ -87,4 +87,13 @@ test("a checkpoint from a different configuration is refused with a clear error"
       describe: {}, backend: "wasm", ...dirs, log: () => {} }),
     /different configuration/,
   );
+});
+
+test("patience stops a run once the best test accuracy is that many epochs old", () => {
+  const h = (accs: number[]) => accs.map((test_acc, i) => ({ epoch: i + 1, test_acc }) as EpochRecord);
+  assert.equal(stoppedEarlyAt(h([0.5, 0.6, 0.55, 0.58, 0.59]), 3), 5);
+  assert.equal(stoppedEarlyAt(h([0.5, 0.6, 0.55, 0.61, 0.59]), 3), undefined);
+  assert.equal(stoppedEarlyAt(h([0.5, 0.4, 0.3]), undefined), undefined);
+  // a tie is not an improvement
+  assert.equal(stoppedEarlyAt(h([0.5, 0.5, 0.5]), 2), 3);
 });
