@@ -2,11 +2,13 @@
  * TensorFlow.js backend selection.
  *
  * Order: `@tensorflow/tfjs-node` (native TensorFlow) when the user has really installed it, else the wasm
- * backend (with our conv-gradient kernels, see wasm-kernels.ts), else the pure-JS cpu backend.
+ * backend (with our conv-gradient kernels, wasm-kernels.ts, and faster memory-bound kernels,
+ * wasm-memory-kernels.ts), else the pure-JS cpu backend.
  * `HQNN_BACKEND=tensorflow|wasm|cpu` forces one (an error if it cannot be used).
  */
 import * as tf from "@tensorflow/tfjs";
 import { registerWasmConvGradients } from "./wasm-kernels";
+import { registerWasmMemoryKernels } from "./wasm-memory-kernels";
 
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
@@ -27,7 +29,10 @@ async function tryBackend(name: BackendName): Promise<boolean> {
     }
     if (name === "wasm") require("@tensorflow/tfjs-backend-wasm");
     const ok = await tf.setBackend(name);
-    if (ok && name === "wasm") registerWasmConvGradients();
+    if (ok && name === "wasm") {
+      registerWasmConvGradients();
+      registerWasmMemoryKernels();
+    }
     return ok;
   } catch {
     return false;

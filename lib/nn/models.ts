@@ -11,6 +11,7 @@
  * dense layer containing n neurons" as the paper says.
  */
 import * as tf from "@tensorflow/tfjs";
+import { Conv2dSame } from "./conv-layer";
 import { seedStream, torchDefaultInit } from "./init";
 
 export interface ModelConfig {
@@ -29,8 +30,8 @@ export type QuantumHeadFactory = (n: number, seed: number) => tf.layers.Layer;
 
 function convBlock(x: tf.SymbolicTensor, inChannels: number, outChannels: number, nextSeed: () => number): tf.SymbolicTensor {
   const fanIn = inChannels * 25;
-  let y = tf.layers.conv2d({
-    filters: outChannels, kernelSize: 5, strides: 1, padding: "same", useBias: true,
+  let y = new Conv2dSame({
+    filters: outChannels, kernelSize: 5,
     kernelInitializer: torchDefaultInit(fanIn, nextSeed()), biasInitializer: torchDefaultInit(fanIn, nextSeed()),
   }).apply(x) as tf.SymbolicTensor;
   y = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(y) as tf.SymbolicTensor;
