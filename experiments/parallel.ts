@@ -1,55 +1,80 @@
 /**
  * Section 2.2: HQNN-Parallel and its classical CNN on MNIST, Medical MNIST and CIFAR-10.
  *
- *   node --import tsx experiments/parallel.ts <hqnn-parallel|cnn>-<mnist|medmnist|cifar10> [--epochs N] [--max-epochs-this-run N]
+ *   node --import tsx experiments/parallel.ts <experiment> [--seed S] [--epochs N] [--max-epochs-this-run N]
+ *
+ * Experiments: <hqnn-parallel|cnn>-<mnist|medmnist|cifar10>, and the MNIST ablations of the hybrid
+ * ablation-<no-quantum|dense20|frozen-quantum> (lib/nn/models.ts).
  *
  * PROFILE=full trains on the whole dataset and writes results/<experiment>.json; PROFILE=quick (the default)
  * trains a small subset for one epoch, afresh every time, and writes results/quick/<experiment>.json, which is
  * never committed. A full run checkpoints every epoch under checkpoints/<experiment>/; rerunning it resumes.
+ * With --seed S (initialisation and shuffling; the data stay the same) the run is <experiment>-s<S> and its
+ * files live under results/seeds/ and checkpoints/seeds/.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadDataset } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
-import { buildParallelModel, countTrainableParams } from "../lib/nn/models";
+import { Ablation, ABLATIONS, buildParallelModel, countTrainableParams, Head } from "../lib/nn/models";
 import { ImageSet, trainModel } from "../lib/nn/train";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { DatasetName, PARALLEL_SETUPS, prepareImages } from "../lib/nn/parallel-setups";
 
-export async function runParallelExperiment(experiment: string, opts: { epochs?: number; maxEpochsThisRun?: number } = {}) {
-  const m = /^(hqnn-parallel|cnn)-(mnist|medmnist|cifar10)$/.exec(experiment);
-  if (!m) throw new Error(`unknown experiment ${experiment}: expected (hqnn-parallel|cnn)-(mnist|medmnist|cifar10)`);
-  const head = m[1] === "hqnn-parallel" ? "quantum" : "dense";
-  const dataset = m[2] as DatasetName;
+/** Model variant and dataset of an experiment id, or an error naming the accepted ids. */
+export function parseExperiment(experiment: string): { variant: Head | Ablation; dataset: DatasetName } {
+  const paper = /^(hqnn-parallel|cnn)-(mnist|medmnist|cifar10)$/.exec(experiment);
+  if (paper) return { variant: paper[1] === "hqnn-parallel" ? "quantum" : "dense", dataset: paper[2] as DatasetName };
+  const ablation = /^ablation-(.+)$/.exec(experiment);
+  if (ablation && (ABLATIONS as string[]).includes(ablation[1])) return { variant: ablation[1] as Ablation, dataset: "mnist" };
+  throw new Error(`unknown experiment ${experiment}: expected (hqnn-parallel|cnn)-(mnist|medmnist|cifar10) or ablation-(${ABLATIONS.join("|")})`);
+}
+
+export interface RunOptions { seed?: number; epochs?: number; maxEpochsThisRun?: number }
+
+export async function runParallelExperiment(experiment: string, opts: RunOptions = {}) {
+  const { variant, dataset } = parseExperiment(experiment);
   const setup = PARALLEL_SETUPS[dataset];
+  const seed = opts.seed ?? setup.seed;
+  const runId = opts.seed === undefined ? experiment : `${experiment}-s${opts.seed}`;
+  const subdir = opts.seed === undefined ? "" : "seeds";
   const profile = getProfile();
   const backend = await initBackend();
   const data = await loadDataset(dataset, { log: (s: string) => process.stderr.write(s + "\n") });
   const sizes = profile === "full" ? { train: data.train.n, test: data.test.n } : setup.quick;
   const train: ImageSet = prepareImages(setup, data.train, sizes.train);
   const test: ImageSet = prepareImages(setup, data.test, sizes.test);
-  // The engine is loaded only for the hybrid model, so the classical baseline runs without it.
-  const quantumHead = head === "quantum" ? (require("../lib/nn/parallel-head") as typeof import("../lib/nn/parallel-head")).quantumHead : undefined;
-  const model = buildParallelModel({ ...setup.model, inputShape: train.shape, seed: setup.seed }, head, quantumHead);
+  // The engine is loaded only for the quantum variants, so the classical ones run without it.
+  const quantumHead = variant.includes("quantum") && variant !== "no-quantum"
+    ? (require("../lib/nn/parallel-head") as typeof import("../lib/nn/parallel-head")).quantumHead : undefined;
+  const model = buildParallelModel({ ...setup.model, inputShape: train.shape, seed }, variant, quantumHead);
   const epochs = opts.epochs ?? (profile === "full" ? setup.epochs : 1);
+  const paperModel = variant === "quantum" || variant === "dense";
   return trainModel({
-    experiment, model, train, test, backend,
-    config: { epochs, patience: setup.patience, batchSize: setup.batchSize, learningRate: setup.learningRate, seed: setup.seed, classes: data.classes.length },
+    experiment: runId, model, train, test, backend,
+    config: { epochs, patience: setup.patience, batchSize: setup.batchSize, learningRate: setup.learningRate, seed, classes: data.classes.length },
     describe: {
       dataset: { name: dataset, source: data.source, train: train.n, test: test.n, input_shape: train.shape, preprocessing: setup.preprocessingNote },
-      model: { head, ...setup.model, description: setup.describe(head) },
+      model: paperModel ? { head: variant, ...setup.model, description: setup.describe(variant) }
+        : { head: "ablation", ablation: variant, ...setup.model, description: ABLATION_DESCRIPTIONS[variant as Ablation] },
       params: countTrainableParams(model),
-      paper_params: setup.paperParams[head],
+      ...(paperModel ? { paper_params: setup.paperParams[variant] } : {}),
     },
     augment: setup.augment,
     // A quick run always trains afresh (its checkpoints live in a temporary folder); a full run resumes.
-    checkpointDir: profile === "full" ? path.join(REPO_ROOT, "checkpoints", experiment)
-      : fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-${experiment}-quick-`)),
-    resultsDir: profile === "full" ? RESULTS_DIR : path.join(RESULTS_DIR, "quick"),
+    checkpointDir: profile === "full" ? path.join(REPO_ROOT, "checkpoints", subdir, runId)
+      : fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-${runId}-quick-`)),
+    resultsDir: path.join(RESULTS_DIR, profile === "full" ? "" : "quick", subdir),
     maxEpochsThisRun: opts.maxEpochsThisRun,
   });
 }
+
+const ABLATION_DESCRIPTIONS: Record<Ablation, string> = {
+  "no-quantum": "HQNN-Parallel with the quantum layer removed (identity): dense 1568->20+BN+ReLU, BN(20), dense 20->10",
+  "dense20": "HQNN-Parallel with a dense 20->20+ReLU in place of the quantum layer, then BN(20), dense 20->10",
+  "frozen-quantum": "HQNN-Parallel with the quantum layer's 180 weights frozen at their random initial values",
+};
 
 function flag(args: string[], name: string): number | undefined {
   const i = args.indexOf(name);
@@ -58,7 +83,7 @@ function flag(args: string[], name: string): number | undefined {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  runParallelExperiment(args[0] ?? "", { epochs: flag(args, "--epochs"), maxEpochsThisRun: flag(args, "--max-epochs-this-run") })
+  runParallelExperiment(args[0] ?? "", { seed: flag(args, "--seed"), epochs: flag(args, "--epochs"), maxEpochsThisRun: flag(args, "--max-epochs-this-run") })
     .then((r) => process.stdout.write(JSON.stringify({ experiment: args[0], complete: r.complete, epochs: r.epochs.length, final: r.epochs.at(-1) }) + "\n"))
     .catch((e) => { process.stderr.write(`error: ${e.message}\n`); process.exit(1); });
 }

@@ -7,11 +7,13 @@
  */
 import * as tf from "@tensorflow/tfjs";
 
+type Initializer = ReturnType<typeof tf.initializers.zeros>;
+
 export interface Conv2dSameArgs {
   filters: number;
   kernelSize: number;
-  kernelInitializer: tf.initializers.Initializer;
-  biasInitializer: tf.initializers.Initializer;
+  kernelInitializer: Initializer;
+  biasInitializer: Initializer;
   name?: string;
 }
 

@@ -9,6 +9,14 @@
  *   -> BatchNorm(n) -> dense (bias) to the number of classes.
  * The classical CNN replaces the quantum layer by a dense layer n -> n (bias) followed by ReLU, "a classical
  * dense layer containing n neurons" as the paper says.
+ *
+ * Ablations of the hybrid (is the quantum layer doing anything?) change only the quantum layer and keep the
+ * BatchNorm(n) after it, the convolutional part and both dense layers:
+ *   "no-quantum"      the quantum layer removed (identity);
+ *   "dense20"         a dense n -> n (bias) + ReLU, the network's own activation, in its place;
+ *   "frozen-quantum"  the quantum layer with its weights frozen at their initial values.
+ * Every variant built from one seed starts from the same convolutional and first dense weights; the quantum
+ * variants and "no-quantum" also share the last dense layer's initial weights.
  */
 import * as tf from "@tensorflow/tfjs";
 import { Conv2dSame } from "./conv-layer";
@@ -24,6 +32,8 @@ export interface ModelConfig {
 }
 
 export type Head = "quantum" | "dense";
+export type Ablation = "no-quantum" | "dense20" | "frozen-quantum";
+export const ABLATIONS: Ablation[] = ["no-quantum", "dense20", "frozen-quantum"];
 
 /** Builds the quantum head (c parallel circuits); injected so this file does not depend on the engine. */
 export type QuantumHeadFactory = (n: number, seed: number) => tf.layers.Layer;
@@ -46,8 +56,28 @@ function dense(x: tf.SymbolicTensor, inUnits: number, units: number, nextSeed: (
   }).apply(x) as tf.SymbolicTensor;
 }
 
-/** HQNN-Parallel (head "quantum") or its classical counterpart (head "dense"). Outputs logits. */
-export function buildParallelModel(cfg: ModelConfig, head: Head, quantumHead?: QuantumHeadFactory): tf.LayersModel {
+/** The part between the first dense block and the output layer, for each model variant. */
+function middle(variant: Head | Ablation, x: tf.SymbolicTensor, n: number, nextSeed: () => number, quantumHead?: QuantumHeadFactory): tf.SymbolicTensor {
+  const batchNorm = (y: tf.SymbolicTensor) => tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(y) as tf.SymbolicTensor;
+  const denseReLU = (y: tf.SymbolicTensor) =>
+    tf.layers.reLU().apply(dense(y, n, n, nextSeed, "classical_replacement")) as tf.SymbolicTensor;
+  const quantum = (trainable: boolean) => {
+    if (!quantumHead) throw new Error(`buildParallelModel: variant '${variant}' needs a quantum layer factory`);
+    const layer = quantumHead(n, nextSeed());
+    layer.trainable = trainable;
+    return layer.apply(x) as tf.SymbolicTensor;
+  };
+  switch (variant) {
+    case "quantum": return batchNorm(quantum(true));
+    case "frozen-quantum": return batchNorm(quantum(false));
+    case "dense": return denseReLU(x);
+    case "dense20": return batchNorm(denseReLU(x));
+    case "no-quantum": nextSeed(); return batchNorm(x); // the quantum layer's seed, skipped
+  }
+}
+
+/** HQNN-Parallel (variant "quantum"), its classical counterpart ("dense"), or an ablation. Outputs logits. */
+export function buildParallelModel(cfg: ModelConfig, variant: Head | Ablation, quantumHead?: QuantumHeadFactory): tf.LayersModel {
   const nextSeed = seedStream(cfg.seed);
   const input = tf.input({ shape: cfg.inputShape });
   let x = input;
@@ -61,14 +91,7 @@ export function buildParallelModel(cfg: ModelConfig, head: Head, quantumHead?: Q
   x = dense(x, flat, cfg.n, nextSeed);
   x = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
-  if (head === "quantum") {
-    if (!quantumHead) throw new Error("buildParallelModel: head 'quantum' needs a quantum layer factory");
-    x = quantumHead(cfg.n, nextSeed()).apply(x) as tf.SymbolicTensor;
-    x = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(x) as tf.SymbolicTensor;
-  } else {
-    x = dense(x, cfg.n, cfg.n, nextSeed, "classical_replacement");
-    x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
-  }
+  x = middle(variant, x, cfg.n, nextSeed, quantumHead);
   const logits = dense(x, cfg.n, cfg.classes, nextSeed);
   return tf.model({ inputs: input, outputs: logits });
 }

@@ -108,23 +108,38 @@ function lossAndCorrect(logits: tf.Tensor, labels: tf.Tensor, classes: number): 
   return { loss, correct };
 }
 
-/** Mean loss and accuracy over a set, in inference mode (BatchNorm uses running statistics). */
-export function evaluate(model: tf.LayersModel, set: ImageSet, classes: number, batchSize = 256): { loss: number; acc: number } {
+/**
+ * Mean loss and accuracy over a set, in inference mode (BatchNorm uses running statistics), and the predicted
+ * class of every example.
+ */
+export function evaluate(model: tf.LayersModel, set: ImageSet, classes: number, batchSize = 256): { loss: number; acc: number; predictions: Uint8Array } {
   const size = set.shape[0] * set.shape[1] * set.shape[2];
   let lossSum = 0, correct = 0;
+  const predictions = new Uint8Array(set.n);
   for (let start = 0; start < set.n; start += batchSize) {
     const count = Math.min(batchSize, set.n - start);
-    const [l, c] = tf.tidy(() => {
+    const [l, c, p] = tf.tidy(() => {
       const x = tf.tensor4d(set.x.subarray(start * size, (start + count) * size), [count, ...set.shape]);
       const y = tf.tensor1d(Int32Array.from(set.labels.subarray(start, start + count)), "int32");
-      const r = lossAndCorrect(model.predict(x) as tf.Tensor, y, classes);
-      return [tf.mul(r.loss, count), r.correct];
+      const logits = model.predict(x) as tf.Tensor;
+      const r = lossAndCorrect(logits, y, classes);
+      return [tf.mul(r.loss, count), r.correct, tf.argMax(logits, 1)];
     });
     lossSum += (l.dataSync() as Float32Array)[0];
     correct += (c.dataSync() as Float32Array)[0];
-    l.dispose(); c.dispose();
+    predictions.set(p.dataSync() as Int32Array, start);
+    tf.dispose([l, c, p]);
   }
-  return { loss: lossSum / set.n, acc: correct / set.n };
+  return { loss: lossSum / set.n, acc: correct / set.n, predictions };
+}
+
+/** Predicted classes as a compact string, one base-36 character per example ("7210414..." for digits). */
+export function encodePredictions(predictions: Uint8Array): string {
+  return Array.from(predictions, (p) => p.toString(36)).join("");
+}
+
+export function decodePredictions(s: string): Uint8Array {
+  return Uint8Array.from(s, (ch) => parseInt(ch, 36));
 }
 
 function fmtDuration(s: number): string {
@@ -230,6 +245,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const logEvery = config.logEvery ?? Math.max(1, Math.floor(batches / 10));
   const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
   let ranThisInvocation = 0;
+  let lastPredictions: string | undefined;
 
   const isComplete = () => history.length >= config.epochs || stoppedEarlyAt(history, config.patience) !== undefined;
   const record = () => {
@@ -241,6 +257,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
       status: isComplete() ? "complete" : `running (${history.length}/${config.epochs} epochs)`,
       ...(stopped !== undefined ? { stopped_early: `after epoch ${stopped}: no test-accuracy improvement for ${config.patience} epochs` } : {}),
       epochs: history,
+      ...(lastPredictions ? { test_predictions: { epoch: history.length, encoding: "base36-char-per-example", data: lastPredictions } } : {}),
       final: last ? { train_loss: last.train_loss, test_loss: last.test_loss, test_acc: last.test_acc, epochs: history.length,
         best_test_acc: Math.max(...history.map((h) => h.test_acc)) } : null,
       provenance,
@@ -285,6 +302,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
       seconds: (Date.now() - t0) / 1000, images_per_s: train.n / trainSeconds,
     };
     history.push(rec);
+    lastPredictions = encodePredictions(ev.predictions);
     ranThisInvocation++;
     const provenance = record();
     await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });

@@ -1,0 +1,153 @@
+/**
+ * Is the headline real? HQNN-Parallel, its CNN and three ablations of the quantum layer on full MNIST, each
+ * with several seeds (initialisation and shuffling), then Welch's t-test over seeds and McNemar's test on the
+ * paired test-set predictions of matched seeds.
+ *
+ *   node --import tsx experiments/seeds.ts [--seeds 1-5] [--models a,b,...] [--jobs N]   run what is missing
+ *   node --import tsx experiments/seeds.ts --summary                                     only rebuild the summary
+ *
+ * Runs go seed by seed (every model for seed 1, then seed 2, ...), N at a time in child processes, one per
+ * core by default: the wasm backend uses one thread, so this is how the runs use every core. Each run is
+ * `experiments/parallel.ts <model> --seed S` (results/seeds/<model>-s<S>.json, checkpoint every epoch, resumes),
+ * logging to logs/seeds/. Afterwards results/seeds/summary.json aggregates whatever is complete.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawn } from "node:child_process";
+import { loadDataset } from "../lib/data";
+import { decodePredictions, EpochRecord } from "../lib/nn/train";
+import { getProfile, REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
+import { mcnemar, mean, std, summarize, welchTTest } from "../lib/stats";
+
+export const SEED_MODELS = ["hqnn-parallel-mnist", "cnn-mnist", "ablation-no-quantum", "ablation-dense20", "ablation-frozen-quantum"];
+export const REFERENCE_MODEL = "hqnn-parallel-mnist";
+
+export function seedsDir(): string {
+  return path.join(RESULTS_DIR, getProfile() === "full" ? "" : "quick", "seeds");
+}
+
+interface SeedRun { experiment: string; seed: number; params: number; epochs: EpochRecord[]; predictions?: Uint8Array }
+
+function readRuns(dir: string): SeedRun[] {
+  if (!fs.existsSync(dir)) return [];
+  const runs: SeedRun[] = [];
+  for (const f of fs.readdirSync(dir).sort()) {
+    const m = /^(.+)-s(\d+)\.json$/.exec(f);
+    if (!m) continue;
+    const r = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+    if (r.status !== "complete") continue;
+    runs.push({ experiment: m[1], seed: Number(m[2]), params: r.params, epochs: r.epochs,
+      predictions: r.test_predictions ? decodePredictions(r.test_predictions.data) : undefined });
+  }
+  return runs;
+}
+
+function isComplete(dir: string, experiment: string, seed: number): boolean {
+  const file = path.join(dir, `${experiment}-s${seed}.json`);
+  return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, "utf8")).status === "complete";
+}
+
+/** Per-epoch mean and standard deviation of one curve over seeds (epochs every run reached). */
+function band(runs: SeedRun[], key: "test_acc" | "train_loss" | "test_loss" | "train_acc") {
+  const epochs = Math.min(...runs.map((r) => r.epochs.length));
+  const at = (e: number) => runs.map((r) => r.epochs[e][key]);
+  return { mean: Array.from({ length: epochs }, (_, e) => mean(at(e))), std: Array.from({ length: epochs }, (_, e) => std(at(e))) };
+}
+
+/** Aggregates the complete seed runs into results/seeds/summary.json. */
+export async function summarizeSeeds(dir = seedsDir()) {
+  const runs = readRuns(dir);
+  const byModel = new Map<string, SeedRun[]>();
+  for (const r of runs) byModel.set(r.experiment, [...(byModel.get(r.experiment) ?? []), r]);
+  const models: Record<string, unknown> = {};
+  for (const [experiment, rs] of byModel) {
+    models[experiment] = {
+      seeds: rs.map((r) => r.seed), params: rs[0].params,
+      final_test_acc: summarize(rs.map((r) => r.epochs.at(-1)!.test_acc)),
+      best_test_acc: summarize(rs.map((r) => Math.max(...r.epochs.map((e) => e.test_acc)))),
+      per_seed: Object.fromEntries(rs.map((r) => [r.seed, r.epochs.at(-1)!.test_acc])),
+      curves: { test_acc: band(rs, "test_acc"), train_loss: band(rs, "train_loss"), test_loss: band(rs, "test_loss") },
+    };
+  }
+  const reference = byModel.get(REFERENCE_MODEL) ?? [];
+  const labels = reference.length ? (await loadDataset("mnist")).test.labels : undefined;
+  const comparisons: Record<string, unknown> = {};
+  for (const [experiment, rs] of byModel) {
+    if (experiment === REFERENCE_MODEL || !labels) continue;
+    const a = reference.map((r) => r.epochs.at(-1)!.test_acc), b = rs.map((r) => r.epochs.at(-1)!.test_acc);
+    const paired = reference.flatMap((ra) => {
+      const rb = rs.find((r) => r.seed === ra.seed);
+      // Predictions are of the first n test images (all 10,000 in the full profile).
+      if (!rb?.predictions || !ra.predictions || ra.predictions.length !== rb.predictions.length) return [];
+      const right = (p: Uint8Array) => Array.from(p, (v, i) => v === labels[i]);
+      return [{ seed: ra.seed, ...mcnemar(right(ra.predictions), right(rb.predictions)) }];
+    });
+    comparisons[`${REFERENCE_MODEL} vs ${experiment}`] = {
+      welch: a.length >= 2 && b.length >= 2 ? welchTTest(a, b) : null,
+      mcnemar_per_seed: paired,
+      mcnemar_significant_seeds: paired.filter((p) => p.p < 0.05).length,
+    };
+  }
+  const summary = {
+    experiment: "seeds-summary", dataset: "mnist (60,000 / 10,000)", reference: REFERENCE_MODEL,
+    note: "final = test accuracy after the last epoch; welch = Welch's t-test of final accuracies over seeds (meanDiff = reference minus other); mcnemar = exact test on paired test predictions of the same seed (onlyA: only the reference right, onlyB: only the other right)",
+    models, comparisons,
+    provenance: startProvenance({ backend: "none", seeds: [...new Set(runs.map((r) => r.seed))].sort((x, y) => x - y) }).finish(),
+  };
+  writeResult("summary", summary, dir);
+  return summary;
+}
+
+function parseSeeds(spec: string): number[] {
+  const m = /^(\d+)-(\d+)$/.exec(spec);
+  if (m) return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
+  return spec.split(",").map(Number);
+}
+
+/** Runs one seed run in a child process, logging to logs/seeds/<run>.log; resolves with its exit code. */
+function runChild(experiment: string, seed: number): Promise<number> {
+  const logDir = path.join(REPO_ROOT, "logs", "seeds");
+  fs.mkdirSync(logDir, { recursive: true });
+  const log = fs.openSync(path.join(logDir, `${experiment}-s${seed}.log`), "a");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "experiments", "parallel.ts"), experiment, "--seed", String(seed)],
+    { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", log, log] });
+  return new Promise((resolve) => child.on("exit", (code) => { fs.closeSync(log); resolve(code ?? 1); }));
+}
+
+export async function runSeeds(opts: { seeds: number[]; models: string[]; jobs: number }) {
+  const dir = seedsDir();
+  const queue = opts.seeds.flatMap((seed) => opts.models.map((experiment) => ({ experiment, seed })))
+    .filter((j) => !isComplete(dir, j.experiment, j.seed));
+  const total = queue.length, t0 = Date.now();
+  let done = 0, failed = 0;
+  process.stderr.write(`seeds: ${total} runs to do, ${opts.jobs} at a time (logs in logs/seeds/)\n`);
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      process.stderr.write(`seeds: start ${job.experiment} seed ${job.seed}\n`);
+      const code = await runChild(job.experiment, job.seed);
+      done++;
+      if (code !== 0) failed++;
+      const el = (Date.now() - t0) / 1000, eta = (el / done) * (total - done);
+      process.stderr.write(`seeds: ${code === 0 ? "done" : `FAILED (exit ${code})`} ${job.experiment} seed ${job.seed}; ` +
+        `${done}/${total} in ${(el / 60).toFixed(1)} min, ETA ${(eta / 60).toFixed(0)} min\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.jobs) }, worker));
+  const summary = await summarizeSeeds(dir);
+  if (failed) throw new Error(`${failed} seed run(s) failed: see logs/seeds/`);
+  return summary;
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  const job = args.includes("--summary") ? summarizeSeeds()
+    : runSeeds({
+      seeds: parseSeeds(value("--seeds") ?? "1-5"),
+      models: value("--models")?.split(",") ?? SEED_MODELS,
+      jobs: Number(value("--jobs") ?? (os.availableParallelism?.() ?? os.cpus().length)),
+    });
+  job.then((s) => process.stdout.write(JSON.stringify({ models: Object.keys(s.models), comparisons: s.comparisons }) + "\n"))
+    .catch((e) => { process.stderr.write(`error: ${e.message}\n`); process.exit(1); });
+}

@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { binomialTwoSided, mcnemar, std, studentTCdf, welchTTest } from "../../lib/stats";
+
+// Reference values computed independently with scipy.stats 1.17.1 (ttest_ind(equal_var=False), t.cdf, binomtest).
+const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
+
+test("Student t distribution function matches scipy, integer and fractional degrees of freedom", () => {
+  close(studentTCdf(-2.0, 10), 0.03669401738537018);
+  close(studentTCdf(1.3, 3.7), 0.8656666379136863);
+  close(1 - studentTCdf(4.5, 1.5), 0.03801312841072252);
+  close(studentTCdf(0, 7), 0.5);
+});
+
+test("Welch's t-test matches scipy's ttest_ind(equal_var=False)", () => {
+  const r = welchTTest([0.9902, 0.9911, 0.9895, 0.9920, 0.9899], [0.9891, 0.9885, 0.9902, 0.9879, 0.9890]);
+  close(r.t, 2.7153769332084603, 1e-9); close(r.df, 7.782813329218563, 1e-9); close(r.p, 0.027116052896680957, 1e-8);
+  const s = welchTTest([1, 2, 3, 4], [2.5, 3.5, 6, 8, 9.5]);
+  close(s.t, -2.3178825241623433, 1e-9); close(s.df, 5.712632492660045, 1e-9); close(s.p, 0.06177540844695856, 1e-8);
+  assert.throws(() => welchTTest([1], [2, 3]), /at least two/);
+});
+
+test("exact two-sided binomial test and McNemar's test match scipy's binomtest", () => {
+  close(binomialTwoSided(3, 15), 0.03515625);
+  close(binomialTwoSided(10, 20), 1);
+  close(binomialTwoSided(40, 100), 0.05688793364098089);
+  close(binomialTwoSided(37, 50), 0.000936222910851825);
+  close(binomialTwoSided(0, 7), 0.015625);
+  close(binomialTwoSided(0, 0), 1);
+  const a = [true, true, false, true, false, true], b = [true, false, false, false, true, true];
+  const m = mcnemar(a, b);
+  assert.deepEqual([m.onlyA, m.onlyB], [2, 1]);
+  close(m.p, 1);
+  assert.equal(std([2, 4, 4, 4, 5, 5, 7, 9]), Math.sqrt(32 / 7));
+});
