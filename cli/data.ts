@@ -4,7 +4,8 @@
  *   npm run --silent data -- verify <mnist|medmnist|cifar10> [--source <id>] [--split-seed <n>]
  *
  * Prints one JSON object: {"dataset", "train", "test", "classes", "shape", "checksums_ok": true, "source",
- * "lossy"}. Progress goes to stderr. Exit codes: 2 for a usage error or unknown dataset/source, 1 for a
+ * "lossy", "source_detail"}: "source" names the data ("official-binary" or "jpeg-q75" for CIFAR-10, the manifest
+ * source id otherwise), "source_detail" says where the bytes came from and which checksums were verified. Progress goes to stderr. Exit codes: 2 for a usage error or unknown dataset/source, 1 for a
  * dataset problem (missing, truncated, corrupt, wrong checksum), each with the error on stderr.
  * Env: HQNN_DATA_MIRROR (mirror folder; empty disables), HQNN_DATA_DIR (cache folder),
  * HQNN_DATA_MANIFESTS (manifest folder).
@@ -49,8 +50,9 @@ async function main(): Promise<void> {
     classes: ds.classes.length,
     shape: ds.shape,
     checksums_ok: ds.checksumsOk,
-    source: ds.source,
+    source: ds.source.label ?? ds.source.id,
     lossy: ds.source.lossy,
+    source_detail: ds.source,
   };
   process.stdout.write(JSON.stringify(result) + "\n");
 }

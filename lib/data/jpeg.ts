@@ -155,8 +155,8 @@ function byLabelThenName(a: JpegFile, b: JpegFile): number {
   return a.label - b.label || Buffer.compare(Buffer.from(a.fileName), Buffer.from(b.fileName));
 }
 
-/** Decode every file (checking its frame header against `shape` first) into one HWC uint8 buffer. */
-async function decodeAll(files: JpegFile[], shape: [number, number, number], archive: string, fix: string): Promise<Uint8Array> {
+/** Decodes every file with libjpeg-turbo (sharp), checking its frame header against `shape` first, into one NHWC uint8 buffer. */
+export async function decodeAll(files: JpegFile[], shape: [number, number, number], archive: string, fix: string): Promise<Uint8Array> {
   const sharp = (await import("sharp")).default;
   const [h, w, c] = shape;
   const size = h * w * c;

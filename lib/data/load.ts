@@ -192,6 +192,7 @@ function describeSource(manifest: Manifest, source: ManifestSource, from: Origin
     kind: source.lossy ? "jpeg-lossy" : from,
     from,
     id: source.id,
+    ...(source.label ? { label: source.label } : {}),
     variant: source.variant,
     lossy: source.lossy,
     path: where,

@@ -24,6 +24,8 @@ export type SourceFormat = "idx-gz" | "cifar-binary-tar" | "jpeg-tar";
 
 export interface ManifestSource {
   id: string;
+  /** Public name of the data this source yields, printed by `data verify` (e.g. "official-binary", "jpeg-q75"). */
+  label?: string;
   /** Sources of the same variant decode to the same pixels and share one decoded cache. */
   variant: string;
   format: SourceFormat;

@@ -23,6 +23,8 @@ export interface SourceInfo {
   from: Origin;
   /** The manifest source id (e.g. "binary", "jpeg-lossy") and its variant. */
   id: string;
+  /** The manifest source's public label, when it has one (CIFAR-10: "official-binary" or "jpeg-q75"). */
+  label?: string;
   variant: string;
   lossy: boolean;
   /** The file read: the decoded-cache file, or the raw file (or folder of raw files). */

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { tempDir, writeMnistFixture } from "./fixtures";
+import { cifarJpegManifest, tempDir, writeCifarBinaryFixture, writeCifarJpegFixture, writeMnistFixture } from "./fixtures";
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -35,9 +35,28 @@ describe("data verify (CLI)", () => {
       { dataset: out.dataset, train: out.train, test: out.test, classes: out.classes, shape: out.shape, checksums_ok: out.checksums_ok, lossy: out.lossy },
       { dataset: "mnist", train: 20, test: 10, classes: 10, shape: [4, 4, 1], checksums_ok: true, lossy: false },
     );
-    assert.equal(out.source.kind, "mirror");
+    assert.equal(out.source, fx.manifest.sources[0].id);
+    assert.equal(out.source_detail.kind, "mirror");
     const second = JSON.parse(runCli(["verify", "mnist"], env).stdout);
-    assert.equal(second.source.kind, "cache");
+    assert.equal(second.source_detail.kind, "cache");
+  });
+
+  it("names the CIFAR-10 source it used: jpeg-q75 for the lossy JPEG copy, from the mirror and then from the cache", async () => {
+    const cifarRoot = tempDir("cli-cifar");
+    const mirror = path.join(cifarRoot, "mirror");
+    const { manifestSource } = await writeCifarJpegFixture(mirror);
+    const binary = writeCifarBinaryFixture(path.join(cifarRoot, "elsewhere")).manifest.sources[0];
+    binary.files[0].urls = [];
+    const dir = path.join(cifarRoot, "manifests");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "cifar10.json"), JSON.stringify(cifarJpegManifest(binary, manifestSource)));
+    const cifarEnv = { HQNN_DATA_MANIFESTS: dir, HQNN_DATA_MIRROR: mirror, HQNN_DATA_DIR: path.join(cifarRoot, "cache") };
+    for (const from of ["mirror", "cache"]) {
+      const r = runCli(["verify", "cifar10"], cifarEnv);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.deepEqual([out.source, out.lossy, out.source_detail.from, out.train, out.test], ["jpeg-q75", true, from, 4, 2]);
+    }
   });
 
   it("exits 1 with the clear error on stderr for a damaged file, 2 for usage errors", () => {

@@ -19,7 +19,9 @@ import {
   sha256,
   tempDir,
   tmpFiles,
+  cifarJpegManifest,
   writeCifarBinaryFixture,
+  writeCifarJpegFixture,
   writeMedFixture,
   writeMnistFixture,
 } from "./fixtures";
@@ -161,6 +163,31 @@ describe("bad raw files", () => {
     fx.manifest.sources[0].jpeg!.contentSha256 = "0".repeat(64);
     const file = path.join(fx.mirror, "medical-mnist", fx.archiveName);
     await expectError(loadDataset("medmnist", { manifest: fx.manifest, mirror: fx.mirror, cacheDir: path.join(root, "cache") }), "CHECKSUM_MISMATCH", file, ["content sha256 " + "0".repeat(64)]);
+  });
+
+  it("CIFAR-10 JPEG copy with a wrong archive checksum: CHECKSUM_MISMATCH naming the archive", async () => {
+    const root = tempDir("err-cifar-sum");
+    const mirror = path.join(root, "mirror");
+    const { manifestSource, archive } = await writeCifarJpegFixture(mirror);
+    manifestSource.files[0].sha256 = "e".repeat(64);
+    const binary = writeCifarBinaryFixture(path.join(root, "elsewhere")).manifest.sources[0];
+    binary.files[0].urls = [];
+    await expectError(loadDataset("cifar10", { manifest: cifarJpegManifest(binary, manifestSource), mirror, cacheDir: path.join(root, "cache"), source: "jpeg-lossy" }),
+      "CHECKSUM_MISMATCH", archive, ["e".repeat(64)]);
+  });
+
+  it("CIFAR-10 JPEG copy with a corrupt JPEG member: BAD_FORMAT naming the archive and the member", async () => {
+    const root = tempDir("err-cifar-jpeg");
+    const mirror = path.join(root, "mirror");
+    const { manifestSource, archive } = await writeCifarJpegFixture(mirror, (entries) => {
+      const e = entries.find((x) => x.path === "train/automobile/0001.jpg")!;
+      e.data = e.data.subarray(0, 40); // cut inside the headers
+    });
+    const binary = writeCifarBinaryFixture(path.join(root, "elsewhere")).manifest.sources[0];
+    binary.files[0].urls = [];
+    await expectError(loadDataset("cifar10", { manifest: cifarJpegManifest(binary, manifestSource), mirror, cacheDir: path.join(root, "cache"), source: "jpeg-lossy" }),
+      "BAD_FORMAT", `${archive}:train/automobile/0001.jpg`, []);
+    assert.deepEqual(tmpFiles(path.join(root, "cache")), []);
   });
 
   it("a 3-channel JPEG in a 1-channel dataset: BAD_FORMAT naming the member", async () => {

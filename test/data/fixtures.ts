@@ -261,7 +261,9 @@ export function contentDigestIndependent(files: { path: string; data: Uint8Array
 }
 
 /** mirror/cifar10-jpeg/cifar-jpeg.tar.gz with train/<class>/NNNN.jpg (2 per class) and test/<class>/ (1 per class), 4x4 RGB. */
-export async function writeCifarJpegFixture(root: string): Promise<{ manifestSource: Manifest["sources"][number] }> {
+/** The CIFAR-10 JPEG copy in miniature; `edit` may change the archive's members before it is written. */
+export async function writeCifarJpegFixture(root: string, edit: (entries: { path: string; data: Buffer }[]) => void = () => {}):
+  Promise<{ manifestSource: Manifest["sources"][number]; archive: string }> {
   const dir = path.join(root, "cifar10-jpeg");
   fs.mkdirSync(dir, { recursive: true });
   const entries: { path: string; data: Buffer }[] = [];
@@ -273,10 +275,13 @@ export async function writeCifarJpegFixture(root: string): Promise<{ manifestSou
       }
     }
   }
+  edit(entries);
   fs.writeFileSync(path.join(dir, "cifar-jpeg.tar.gz"), zlib.gzipSync(makeTar(entries)));
   return {
+    archive: path.join(dir, "cifar-jpeg.tar.gz"),
     manifestSource: {
       id: "jpeg-lossy",
+      label: "jpeg-q75",
       variant: "jpeg-lossy",
       format: "jpeg-tar",
       lossy: true,

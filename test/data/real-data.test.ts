@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { loadDataset, resolveDirs } from "../../lib/data";
+import { createHash } from "node:crypto";
+import { loadDataset, readManifest, resolveDirs } from "../../lib/data";
+import { decodeAll, readJpegFiles } from "../../lib/data/jpeg";
 import { tempDir } from "./fixtures";
 
 const mirror = resolveDirs({}).mirror;
@@ -73,5 +75,28 @@ describe("real datasets from the mirror", { skip: !hasMirror && "no data mirror"
     assert.equal(again.source.kind, "jpeg-lossy");
     assert.equal(again.source.from, "cache");
     fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+});
+
+describe("CIFAR-10 JPEG decoding against an independent decoder", { skip: !(mirror && fs.existsSync(path.join(mirror, "cifar10-jpeg"))) && "no CIFAR-10 JPEG copy in the mirror" }, () => {
+  it("four images decode to the bytes libjpeg-turbo's djpeg 2.1.5 gives (sha256 of the 32x32x3 pixels)", async () => {
+    // Computed outside this package: `djpeg -ppm <file>` (Debian libjpeg-turbo-progs 2.1.5, default ISLOW DCT and
+    // fancy upsampling, as Pillow/torchvision use), PPM header stripped, sha256 of the 3,072 pixel bytes.
+    const expected: Record<string, string> = {
+      "train/airplane/0000.jpg": "59ac9bf701c9568895adee47d61e57d6310e86c6adac8179865da8b54010feee",
+      "test/airplane/0000.jpg": "74b7a25666474a50de282dcaa02e75236f4e1c66d80b9a552f20c19ad700d4bc",
+      "test/truck/0999.jpg": "7ad266f719c0c18960ce268d6725c00eae8a610d0ffcd4a04836f1c53a9965ba",
+      "train/frog/0042.jpg": "f19159d56206f807222ff4f2fe07aca1c51cec94b15d49811e42a871b86f70cf",
+    };
+    const manifest = readManifest("cifar10");
+    const source = manifest.sources.find((s) => s.id === "jpeg-lossy")!;
+    const archive = path.join(mirror!, source.mirrorDir!, source.files[0].name);
+    const files = (await readJpegFiles(archive, manifest, source, "fix: none")).filter((f) => f.relPath in expected);
+    assert.equal(files.length, 4);
+    const pixels = await decodeAll(files, [32, 32, 3], archive, "fix: none");
+    files.forEach((f, i) => {
+      const digest = createHash("sha256").update(pixels.subarray(i * 3072, (i + 1) * 3072)).digest("hex");
+      assert.equal(digest, expected[f.relPath], f.relPath);
+    });
   });
 });
