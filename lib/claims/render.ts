@@ -22,6 +22,8 @@ export interface RenderOptions {
 const VERDICT_MEANING: Record<Verdict, string> = {
   reproduced: "our result (or computation) meets the paper's value within the stated tolerance",
   "not reproduced": "our complete result misses the paper's value by more than the tolerance; our value is shown",
+  "reproduced on different data": "our result meets the paper's value, but it was measured on a lossy copy of the dataset (CIFAR-10: JPEG q75 re-encoding), not the paper's data",
+  "not reproduced on different data": "our result misses the paper's value, measured on a lossy copy of the dataset (CIFAR-10: JPEG q75 re-encoding), not the paper's data; our value is shown",
   "contradicted by the paper itself": "the paper's own numbers disagree with this statement (the computation is shown)",
   "not checkable here": "nothing this package records can decide it; the reason is given",
   pending: "the result it needs does not exist yet, or is partial (a partial value is shown)",

@@ -4,10 +4,12 @@
  * - training: one training run (section 2.2); only `status: "complete"` counts, anything else is partial.
  * - seeded: an average over seeded runs (section 2.3); a quick-profile file is partial.
  * - exact: a deterministic computation (counts, ZX, Fourier, timings, dataset facts); no guard.
+ * - seed-study: the MNIST seed study (experiments/seeds.ts); partial in the quick profile or while any model
+ *   has fewer seeds than the study asks for.
  */
 import { ResultId } from "./types";
 
-export type ResultKind = "training" | "seeded" | "exact";
+export type ResultKind = "training" | "seeded" | "exact" | "seed-study";
 
 export const RESULT_KINDS: Record<ResultId, ResultKind> = {
   "hqnn-parallel-mnist": "training",
@@ -24,6 +26,7 @@ export const RESULT_KINDS: Record<ResultId, ResultKind> = {
   "quanv-gradient-timing": "exact",
   "zx-reduction": "exact",
   fourier: "exact",
+  "seeds-summary": "seed-study",
 };
 
 export const RESULT_IDS = Object.keys(RESULT_KINDS) as ResultId[];
@@ -37,6 +40,11 @@ export function partialReason(id: ResultId, data: any): string | undefined {
   const kind = RESULT_KINDS[id];
   if (kind === "training" && data?.status !== "complete") return `${id}: ${data?.status ?? "no status"}`;
   if (kind !== "exact" && data?.provenance?.profile === "quick") return `${id}: quick profile`;
+  if (kind === "seed-study") {
+    const short = Object.entries(data?.models ?? {}).filter(([, m]: [string, any]) => m.seeds.length < data.seeds_wanted)
+      .map(([name, m]: [string, any]) => `${name} ${m.seeds.length}/${data.seeds_wanted} seeds`);
+    if (short.length > 0) return `${id}: ${short.join(", ")}`;
+  }
   return undefined;
 }
 

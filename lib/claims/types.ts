@@ -11,7 +11,8 @@ export type ResultId =
   | "hqnn-parallel-cifar10" | "cnn-cifar10"
   | "param-counts" | "datasets"
   | "quanv-hqnn" | "quanv-cnn1" | "quanv-cnn4" | "quanv-gradient-timing"
-  | "zx-reduction" | "fourier";
+  | "zx-reduction" | "fourier"
+  | "seeds-summary";
 
 /** A value an expression evaluates to. */
 export type Value = number | boolean | string | Value[];
@@ -109,12 +110,14 @@ export interface Claim {
 export type Verdict =
   | "reproduced"
   | "not reproduced"
+  | "reproduced on different data"
+  | "not reproduced on different data"
   | "contradicted by the paper itself"
   | "not checkable here"
   | "pending";
 
 export const VERDICTS: readonly Verdict[] = [
-  "reproduced", "not reproduced", "contradicted by the paper itself", "not checkable here", "pending",
+  "reproduced", "not reproduced", "reproduced on different data", "not reproduced on different data", "contradicted by the paper itself", "not checkable here", "pending",
 ];
 
 export interface Evidence {

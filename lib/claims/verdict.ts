@@ -7,7 +7,8 @@
  *    - measure: a referenced result file is missing → "pending"; present but partial (a training run not
  *      complete, a quick-profile average) → "pending" with the partial value; a referenced field absent →
  *      "not checkable here" (the result does not carry it); else the expectation gives "reproduced" or
- *      "not reproduced" (with our value).
+ *      "not reproduced" (with our value); "... on different data" when a value it reads comes from a lossy
+ *      copy of a dataset (the CIFAR-10 JPEG copy).
  *    - computation (paper numbers only): holds → "reproduced", fails → "contradicted by the paper itself".
  *    - interpretation: the result's explanation key refutes or supports the paper's reading, or is unknown.
  *    - not-checkable: "not checkable here" with the registry's reason.
@@ -81,7 +82,10 @@ function measure(check: Extract<Check, { kind: "measure" }>, lookup: ResultLooku
     if (partial.length > 0) {
       return { verdict: "pending", ours, labels: [...labels, `partial: ${partial.join("; ")}`], evidence, details: [`not final (${partial.join("; ")})`, ...details] };
     }
-    return { verdict: m.ok ? "reproduced" : "not reproduced", ours, labels, evidence, details };
+    const onDifferentData = labels.length > 0;
+    const verdict: Verdict = m.ok ? (onDifferentData ? "reproduced on different data" : "reproduced")
+      : (onDifferentData ? "not reproduced on different data" : "not reproduced");
+    return { verdict, ours, labels, evidence, details };
   } catch (e) {
     if (!(e instanceof FieldProblem)) throw e;
     return { verdict: "not checkable here", ours: "", labels, evidence, details: [`${e.message}, so this result cannot decide the claim`] };
@@ -89,7 +93,7 @@ function measure(check: Extract<Check, { kind: "measure" }>, lookup: ResultLooku
 }
 
 function lossyLabel(id: ResultId, field: string): string {
-  return /cifar/.test(id + field) ? "lossy JPEG copy of CIFAR-10" : "lossy dataset copy";
+  return /cifar/.test(id + field) ? "CIFAR-10 (lossy JPEG q75 copy, not the official pixels)" : "lossy dataset copy";
 }
 
 function computation(check: Extract<Check, { kind: "computation" }>): Outcome {

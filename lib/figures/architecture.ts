@@ -65,7 +65,8 @@ export interface ArchitectureFigure extends Figure {
 // ---------------------------------------------------------------------------------------------------------
 // Model → blocks
 
-const CLASSICAL = new Set(["InputLayer", "Conv2D", "BatchNormalization", "ReLU", "Activation", "MaxPooling2D", "Flatten", "Dense", "Dropout"]);
+const CONVOLUTIONS = new Set(["Conv2D", "Conv2dSame"]);
+const CLASSICAL = new Set(["InputLayer", ...CONVOLUTIONS, "BatchNormalization", "ReLU", "Activation", "MaxPooling2D", "Flatten", "Dense", "Dropout"]);
 /** Layers that belong to the block of the layer before them. */
 const FOLLOWERS = new Set(["BatchNormalization", "ReLU", "Activation", "MaxPooling2D", "Dropout"]);
 
@@ -134,7 +135,7 @@ export function describeArchitecture(model: tf.LayersModel, opts: { circuits?: P
   let inputShape = shapeOf(model.inputs[0].shape);
   const blocks = groups.map((g, i): ArchitectureBlock => {
     const cls = g[0].getClassName();
-    const kind: BlockKind = cls === "InputLayer" ? "input" : cls === "Conv2D" ? "conv" : cls === "Flatten" ? "flatten"
+    const kind: BlockKind = cls === "InputLayer" ? "input" : CONVOLUTIONS.has(cls) ? "conv" : cls === "Flatten" ? "flatten"
       : !CLASSICAL.has(cls) ? "quantum" : i === lastDense ? "output" : g[0].name === "classical_replacement" ? "replacement" : "dense";
     const layers = g.map(layerInfo);
     const block: ArchitectureBlock = {

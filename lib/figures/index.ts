@@ -7,6 +7,7 @@ import { exportFigure, Figure } from "../plot";
 import { architectureSectionFigures, datasetFigures, parallelFigures } from "./sections";
 import { fourierFigures } from "./fourier";
 import { quanvFigures } from "./quanv";
+import { seedFigures } from "./seeds";
 import { writeZxFigures, zxPlotlyFigures } from "./zx";
 
 export interface NamedFigure { name: string; figure: Figure }
@@ -28,6 +29,7 @@ const SECTIONS: { section: string; write(log: Log): Promise<string[]> }[] = [
   { section: "2.1 datasets (Figures 1-3)", write: plotly(datasetFigures) },
   { section: "2.2 HQNN-Parallel architecture (Figure 4)", write: plotly(architectureSectionFigures) },
   { section: "2.2 HQNN-Parallel training (Figures 5-6)", write: plotly(parallelFigures) },
+  { section: "2.2 HQNN-Parallel seed study and ablations (MNIST)", write: plotly(seedFigures) },
   { section: "2.3 HQNN-Quanv (Figures 7-8)", write: plotly(quanvFigures) },
   { section: "A.1 ZX-calculus (Figure 9: diagrams)", write: () => writeZxFigures() },
   { section: "A.1 ZX-calculus (Figure 9c: Jacobian rank)", write: plotly(zxPlotlyFigures) },

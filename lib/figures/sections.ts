@@ -7,6 +7,7 @@ import { architectureFigures } from "./architecture";
 import { initBackend } from "../nn/backend";
 import { PARALLEL_SETUPS } from "../nn/parallel-setups";
 import { accuracyComparisonFigure, lossAccuracyFigure, RunResult } from "./curves";
+import { datasetLabel } from "./table1";
 
 /** Figure 4, drawn from the MNIST models as built for training. */
 export async function architectureSectionFigures(): Promise<NamedFigure[]> {
@@ -24,7 +25,6 @@ export async function datasetFigures(log: (s: string) => void): Promise<NamedFig
 }
 
 const PAPER_ACC = { mnist: { hqnn: 0.9921, cnn: 0.9871 }, medmnist: { hqnn: 0.9997, cnn: 0.9996 }, cifar10: { hqnn: 0.8278, cnn: 0.8264 } };
-const TITLES = { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" };
 const PANELS = { mnist: ["fig5a", "fig5b", "fig5c"], medmnist: ["fig6a", "fig6b", "fig6-medmnist-acc"], cifar10: ["fig6c", "fig6d", "fig6-cifar10-acc"] };
 
 /** Figures 5 and 6 from results/{hqnn-parallel,cnn}-<dataset>.json; datasets without both results are skipped. */
@@ -33,11 +33,11 @@ export async function parallelFigures(log: (s: string) => void): Promise<NamedFi
   for (const ds of ["mnist", "medmnist", "cifar10"] as const) {
     const hqnn = readResult<RunResult>(`hqnn-parallel-${ds}`), cnn = readResult<RunResult>(`cnn-${ds}`);
     if (!hqnn || !cnn) { log(`no results for ${ds} yet (results/hqnn-parallel-${ds}.json, results/cnn-${ds}.json)`); continue; }
-    const note = (r: RunResult) => (r.status && r.status !== "complete" ? ` [${r.status}]` : "") + (r.dataset?.source?.lossy ? " [lossy JPEG CIFAR-10]" : "");
+    const status = (r: RunResult) => (r.status && r.status !== "complete" ? ` [${r.status}]` : "");
     const [a, b, c] = PANELS[ds];
-    out.push({ name: `${a}-${ds}-hqnn-curves`, figure: lossAccuracyFigure(hqnn, `HQNN-Parallel on ${TITLES[ds]}${note(hqnn)}`) });
-    out.push({ name: `${b}-${ds}-cnn-curves`, figure: lossAccuracyFigure(cnn, `CNN on ${TITLES[ds]}${note(cnn)}`) });
-    out.push({ name: c.startsWith("fig5") ? `${c}-${ds}-test-accuracy` : c, figure: accuracyComparisonFigure(hqnn, cnn, `Test accuracy on ${TITLES[ds]}`, PAPER_ACC[ds]) });
+    out.push({ name: `${a}-${ds}-hqnn-curves`, figure: lossAccuracyFigure(hqnn, `HQNN-Parallel on ${datasetLabel(ds, hqnn)}${status(hqnn)}`) });
+    out.push({ name: `${b}-${ds}-cnn-curves`, figure: lossAccuracyFigure(cnn, `CNN on ${datasetLabel(ds, cnn)}${status(cnn)}`) });
+    out.push({ name: c.startsWith("fig5") ? `${c}-${ds}-test-accuracy` : c, figure: accuracyComparisonFigure(hqnn, cnn, `Test accuracy on ${datasetLabel(ds, hqnn)}`, PAPER_ACC[ds]) });
   }
   return out;
 }

@@ -20,6 +20,15 @@ export const TABLE1_ENTRIES: { dataset: DatasetId; datasetName: string; model: M
     experiment: model === "hqnn" ? `hqnn-parallel-${dataset}` : `cnn-${dataset}`,
   })));
 
+/**
+ * The dataset's name as a result should be labelled: a result trained on a lossy copy (the CIFAR-10 JPEG
+ * re-encoding) is never shown under the plain dataset name.
+ */
+export function datasetLabel(dataset: DatasetId, r?: { dataset?: { source?: { lossy?: boolean } } }): string {
+  const name = { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" }[dataset];
+  return r?.dataset?.source?.lossy ? `${name} (${dataset === "cifar10" ? "JPEG q75 copy" : "lossy copy"})` : name;
+}
+
 /** The claims of section 2.2 (and the abstract's about it) that the notebook lists. */
 export const PARALLEL_CLAIM_IDS = [
   "abstract-eight-times-fewer-params", "arch-quantum-weights", "arch-feature-maps",
@@ -86,7 +95,7 @@ export function table1Rows(dir: string = RESULTS_DIR): Table1Row[] {
     const f = r?.final;
     const paper = (q: Parameters<typeof paperTable1Value>[2]) => paperTable1Value(e.dataset, e.model, q);
     return {
-      dataset: e.datasetName, model: e.modelName, status: runStatus(e.experiment, r),
+      dataset: datasetLabel(e.dataset, r), model: e.modelName, status: runStatus(e.experiment, r),
       "epochs run": f ? f.epochs : null,
       "train loss (paper)": paper("train-loss"), "train loss (ours)": f ? sig(f.train_loss) : null,
       "test loss (paper)": paper("test-loss"), "test loss (ours)": f ? sig(f.test_loss) : null,

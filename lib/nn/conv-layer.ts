@@ -47,7 +47,7 @@ export class Conv2dSame extends tf.layers.Layer {
   }
 
   getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), filters: this.args.filters, kernelSize: this.args.kernelSize };
+    return { ...super.getConfig(), filters: this.args.filters, kernelSize: this.args.kernelSize, strides: 1, padding: "same" };
   }
 }
 tf.serialization.registerClass(Conv2dSame);

@@ -89,7 +89,18 @@ export async function renderFigure(fig: Figure, format: "png" | "svg", scale = 2
     }
   }, { data, layout, width, height, format, scale: format === "png" ? scale : 1 });
   if (format === "png") return new Uint8Array(Buffer.from(url.slice(url.indexOf(",") + 1), "base64"));
-  return stableSvgIds(decodeURIComponent(url.slice(url.indexOf(",") + 1)));
+  return sortedSvgAttributes(stableSvgIds(decodeURIComponent(url.slice(url.indexOf(",") + 1))));
+}
+
+/**
+ * Every element's attributes in sorted order: Chromium serialises some (e.g. the root's style and viewBox, a
+ * tick label's style and transform) in an order that depends on timing, so the same figure could give two files.
+ */
+export function sortedSvgAttributes(svg: string): string {
+  return svg.replace(/<([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"]*")+)\s*(\/?)>/g, (_m, name: string, attrs: string, close: string) => {
+    const list = attrs.match(/[\w:-]+="[^"]*"/g)!.sort();
+    return `<${name} ${list.join(" ")}${close}>`;
+  });
 }
 
 /** Plotly puts random 6-hex-digit ids into SVGs; renumber them so the same figure gives the same file. */

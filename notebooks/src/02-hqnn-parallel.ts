@@ -27,15 +27,17 @@ import { buildParallelModel, countTrainableParams } from "./lib/nn/models";
 import { quantumHead } from "./lib/nn/parallel-head";
 import { PARALLEL_SETUPS } from "./lib/nn/parallel-setups";
 import { runParallelExperiment } from "./experiments/parallel";
-import { DatasetError } from "./lib/data";
+import { DatasetError, loadDataset } from "./lib/data";
 import { REPO_ROOT, RESULTS_DIR, readResult } from "./lib/results";
 import { showFigure } from "./lib/plot";
 import { showTable } from "./lib/plot/table";
 import { ArchitectureFigure, architectureFigures, formatCount } from "./lib/figures/architecture";
-import { claimRows, paramCountRows, provenanceRows, table1Rows, TABLE1_ENTRIES, TrainingResult } from "./lib/figures/table1";
+import { claimRows, datasetLabel, paramCountRows, provenanceRows, table1Rows, TABLE1_ENTRIES, TrainingResult } from "./lib/figures/table1";
 import { parallelFigures } from "./lib/figures/sections";
 import { lossAccuracyFigure, RunResult } from "./lib/figures/curves";
 import { evaluateClaims } from "./lib/claims";
+import { runSeeds, SEED_MODELS } from "./experiments/seeds";
+import { readSeedsSummary, seedBandsFigure, seedConclusions, seedFinalsFigure, seedTableRows, SeedsSummary, seedTestRows } from "./lib/figures/seeds";
 
 const backend = await initBackend();
 console.log("tfjs backend:", backend);
@@ -175,9 +177,67 @@ for (const e of TABLE1_ENTRIES) {
   const run = readResult<RunResult>(e.experiment);
   if (!run || built.some((f) => f.name === panels[e.experiment])) continue;
   const status = run.status && run.status !== "complete" ? ` [${run.status}]` : "";
-  const lossy = run.dataset?.source?.lossy ? " [lossy JPEG CIFAR-10]" : "";
   console.log(`${e.experiment}: the other model's run is missing, so only this run's curves`);
-  await showFigure(lossAccuracyFigure(run, `${e.modelName} on ${e.datasetName}${status}${lossy}`), panels[e.experiment]);
+  await showFigure(lossAccuracyFigure(run, `${e.modelName} on ${datasetLabel(e.dataset, run)}${status}`), panels[e.experiment]);
+}
+// %% [markdown]
+// ## Is the headline real? Seeds, ablations and significance tests (MNIST)
+//
+// The paper's headline rests on one run per model. `experiments/seeds.ts` trains HQNN-Parallel, the CNN and three
+// ablations of the quantum layer (same convolutional part and dense 1568→20 / 20→10; only the quantum layer changes:
+// removed, replaced by a dense 20→20 + ReLU, or frozen at its random initial weights) with seeds 1-5 each (seed =
+// initialisation and shuffling; same data, same recipe as the single runs). Every run stores its test-set
+// predictions, so matched seeds can be compared example by example (McNemar's exact test); final accuracies are
+// compared over seeds with Welch's t-test. In the quick profile the notebook runs the study on small subsets
+// (2 seeds) to exercise the code; the full study's numbers come from `results/seeds-summary.json`.
+// %%
+if (profile === "quick") {
+  let mnistAvailable = true;
+  try { await loadDataset("mnist"); } catch (e) { if (!(e instanceof DatasetError)) throw e; mnistAvailable = false; }
+  if (mnistAvailable) {
+    const quick = await runSeeds({ seeds: [1, 2], models: SEED_MODELS, jobs: 2 });
+    console.log(`quick seed study (512 training / 256 test images, 1 epoch, not comparable with the paper): ${Object.keys(quick.models).length} models`);
+    void await showTable(seedTableRows(quick as unknown as SeedsSummary), { title: "Seed study, quick profile" });
+  } else {
+    console.log("quick seed study skipped: MNIST is not available");
+  }
+}
+const seeds = readSeedsSummary();
+if (!seeds) {
+  tslab.display.markdown("**Not run yet**: `results/seeds-summary.json` is missing (run `PROFILE=full node --import tsx experiments/seeds.ts`).");
+} else {
+  void await showTable(seedTableRows(seeds), { title: "Final MNIST test accuracy over seeds (results/seeds-summary.json)", csv: "seeds-mnist-accuracy" });
+  await showFigure(seedBandsFigure(seeds), "seeds-mnist-test-accuracy-bands");
+  await showFigure(seedFinalsFigure(seeds), "seeds-mnist-final-vs-params");
+  void await showTable(seedTestRows(seeds), { title: "HQNN-Parallel against each other model: Welch's t-test over seeds, McNemar's test per seed", csv: "seeds-mnist-tests" });
+  tslab.display.markdown(seedConclusions(seeds).join("\n"));
+}
+// %% [markdown]
+// **Did the faster kernels change the numbers?** The single runs above were trained before the training step was
+// sped up (fast Tile/MaxPoolGrad kernels, a convolution layer that skips the data's input gradient); the seed
+// study runs on the faster code. Seed 1 of the study repeats the single runs' seed: the two curves should agree to
+// within seed-to-seed noise, not bit for bit (float sums are ordered differently).
+// %%
+{
+  const rows = ["hqnn-parallel-mnist", "cnn-mnist"].flatMap((id) => {
+    const before = readResult<{ epochs: { epoch: number; test_acc: number }[]; provenance: { git_commit: string } }>(id);
+    const after = readResult<{ epochs: { epoch: number; test_acc: number }[]; provenance: { git_commit: string } }>(`${id}-s1`, path.join(RESULTS_DIR, "seeds"));
+    if (!before || !after) return [];
+    return before.epochs.map((e, i) => ({
+      experiment: id, epoch: e.epoch, [`test acc % (single run, ${before.provenance.git_commit.slice(0, 7)})`]: Number((100 * e.test_acc).toFixed(2)),
+      [`test acc % (seed 1, ${after.provenance.git_commit.slice(0, 7)})`]: after.epochs[i] ? Number((100 * after.epochs[i].test_acc).toFixed(2)) : "",
+    }));
+  });
+  if (rows.length) void await showTable(rows, { title: "Same seed, code before and after the speed-up" });
+  else console.log("seed-1 runs of the study not recorded yet: nothing to compare");
+  if (seeds) {
+    for (const id of ["hqnn-parallel-mnist", "cnn-mnist"]) {
+      const single = readResult<{ final?: { test_acc: number } }>(id)?.final?.test_acc, m = seeds.models[id];
+      if (single === undefined || !m || m.seeds.length < 2) continue;
+      const z = (single - m.final_test_acc.mean) / m.final_test_acc.std;
+      console.log(`${id}: single run ${(100 * single).toFixed(2)} % vs seeds ${(100 * m.final_test_acc.mean).toFixed(2)} ± ${(100 * m.final_test_acc.std).toFixed(2)} % (${z.toFixed(1)} standard deviations from the seed mean)`);
+    }
+  }
 }
 // %% [markdown]
 // ## The paper's claims of section 2.2, claim by claim
@@ -213,13 +273,13 @@ void await showTable(cRows.map(({ why: _why, ...r }) => r), { title: "Section 2.
 {
   const lines: string[] = [];
   const textAcc: Record<string, number> = { "cnn-mnist": 98.71, "hqnn-parallel-mnist": 99.21 };
-  for (const e of TABLE1_ENTRIES) {
+  for (const [i, e] of TABLE1_ENTRIES.entries()) {
     const r = readResult<TrainingResult>(e.experiment);
-    const row = t1.find((x) => x.dataset === e.datasetName && x.model === e.modelName)!;
-    if (!r || !r.final) { lines.push(`* **${e.modelName} on ${e.datasetName}**: not trained yet (${row.status}); nothing measured.`); continue; }
+    const row = t1[i]; // table1Rows follows TABLE1_ENTRIES
+    if (!r || !r.final) { lines.push(`* **${e.modelName} on ${row.dataset}**: not trained yet (${row.status}); nothing measured.`); continue; }
     const paperAcc = textAcc[e.experiment] ?? (row["test acc % (paper)"] as number);
     const ours = 100 * r.final.test_acc, best = 100 * (r.final.best_test_acc ?? r.final.test_acc);
-    lines.push(`* **${e.modelName} on ${e.datasetName}** (${row.status}): final test accuracy **${ours.toFixed(2)} %** after ${r.final.epochs} of ${r.config?.epochs} epochs ` +
+    lines.push(`* **${e.modelName} on ${row.dataset}** (${row.status}): final test accuracy **${ours.toFixed(2)} %** after ${r.final.epochs} of ${r.config?.epochs} epochs ` +
       `(best epoch ${best.toFixed(2)} %) vs the paper's ${paperAcc} % (${ours - paperAcc >= 0 ? "+" : ""}${(ours - paperAcc).toFixed(2)} points); ` +
       `train loss ${r.final.train_loss.toFixed(4)} vs ${row["train loss (paper)"]}, test loss ${r.final.test_loss.toFixed(4)} vs ${row["test loss (paper)"]}` +
       (r.status === "complete" ? "." : ". **Not final**: the run is still going, so these numbers may change and decide no claim."));

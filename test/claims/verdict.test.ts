@@ -80,12 +80,16 @@ test("'outperforms' compares our two runs", () => {
   assert.equal(Number(e.ours), Math.round((99 - 99.1) * 100) / 100);
 });
 
-test("results from a lossy CIFAR-10 copy are labelled", () => {
+test("results from a lossy CIFAR-10 copy are labelled and get a verdict that says the data differ", () => {
   const dir = tempResults();
   writeResult("hqnn-parallel-cifar10", training("hqnn-parallel-cifar10", 0.83, { lossy: true }), dir);
   const e = verdictOf(dir, "abstract-cifar10-over-82");
-  assert.equal(e.verdict, "reproduced");
-  assert.ok(e.labels.some((l) => /lossy/.test(l) && /CIFAR-10/.test(l)));
+  assert.equal(e.verdict, "reproduced on different data");
+  assert.ok(e.labels.some((l) => /lossy JPEG q75 copy/.test(l) && /CIFAR-10/.test(l)));
+  writeResult("hqnn-parallel-cifar10", training("hqnn-parallel-cifar10", 0.6, { lossy: true }), dir);
+  const miss = verdictOf(dir, "abstract-cifar10-over-82");
+  assert.equal(miss.verdict, "not reproduced on different data");
+  assert.equal(miss.ours, "60");
   writeResult("datasets", { cifar10: { train: 50000, test: 10000, classes: 10, shape: [32, 32, 3], lossy: true } }, dir);
   assert.ok(verdictOf(dir, "cifar10-size").labels.some((l) => /lossy/.test(l)));
 });
@@ -201,4 +205,24 @@ test("internal consistency is computed from the paper's numbers, whatever the re
 
 test("the verdict list is complete: one evaluation per registry entry", () => {
   assert.equal(evaluateClaims(tempResults()).length, CLAIMS.length);
+});
+
+test("the seed-study claims read results/seeds-summary.json and stay pending until every model has its seeds", () => {
+  const dir = tempResults();
+  const summary = (seeds: number[], meanDiff: number, p: number) => ({
+    seeds_wanted: 5, provenance: { profile: "full" },
+    models: Object.fromEntries(["hqnn-parallel-mnist", "cnn-mnist"].map((m) => [m, { seeds, final_test_acc: { mean: 0.99, std: 0.001 } }])),
+    comparisons: { "cnn-mnist": { welch: { t: 1, df: 8, p, meanDiff }, mcnemar_significant_seeds: 1 } },
+  });
+  writeResult("seeds-summary", summary([1, 2], 0.001, 0.3), dir);
+  assert.equal(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").verdict, "pending");
+  assert.ok(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").labels.some((l) => /2\/5 seeds/.test(l)));
+  writeResult("seeds-summary", summary([1, 2, 3, 4, 5], -0.0004, 0.3), dir);
+  const mean = verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds");
+  assert.equal(mean.verdict, "not reproduced");
+  assert.equal(mean.ours, "-0.04");
+  assert.equal(verdictOf(dir, "mnist-hqnn-cnn-gap-significant").verdict, "not reproduced");
+  writeResult("seeds-summary", summary([1, 2, 3, 4, 5], 0.002, 0.01), dir);
+  assert.equal(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").verdict, "reproduced");
+  assert.equal(verdictOf(dir, "mnist-hqnn-cnn-gap-significant").verdict, "reproduced");
 });

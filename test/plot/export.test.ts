@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { closeRenderer, exportFigure, renderFigure, stableSvgIds } from "../../lib/plot";
+import { closeRenderer, exportFigure, renderFigure, sortedSvgAttributes, stableSvgIds } from "../../lib/plot";
 import { imageGrid } from "../../lib/plot/image-grid";
 
 after(closeRenderer);
@@ -28,6 +28,11 @@ test("exportFigure writes a valid PNG (signature, IHDR size at 2x scale) and an 
 test("the same figure renders to the same SVG and PNG bytes", async () => {
   assert.equal(await renderFigure(fig, "svg"), await renderFigure(fig, "svg"));
   assert.deepEqual(await renderFigure(fig, "png"), await renderFigure(fig, "png"));
+});
+
+test("sortedSvgAttributes puts every element's attributes in one order, leaving text and values alone", () => {
+  assert.equal(sortedSvgAttributes('<svg width="4" style="" viewBox="0 0 4 4"><text y="2" x="1" style="a: b;">x="9"</text><g/><rect b="1" a="2"/></svg>'),
+    '<svg style="" viewBox="0 0 4 4" width="4"><text style="a: b;" x="1" y="2">x="9"</text><g/><rect a="2" b="1"/></svg>');
 });
 
 test("stableSvgIds renumbers plotly's random ids consistently", () => {
