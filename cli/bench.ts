@@ -1,5 +1,6 @@
 /**
- * bench: throughput measurements, one JSON line on stdout.
+ * bench: throughput measurements as JSON lines on stdout (engine: one line; train and all: the details, then a
+ * last line {"hqnn_train_images_per_s", "torch_train_images_per_s", "ratio", "cores"}, ratio = ours / PyTorch's).
  *
  *   npm run --silent bench -- <subcommand> [options]
  *   npm run --silent bench:engine            (= bench engine)
@@ -121,10 +122,19 @@ async function benchTrain(argv: string[]): Promise<object> {
   return benchTraining({ batch, batches });
 }
 
-const SUBCOMMANDS: Record<string, (argv: string[]) => object | Promise<object>> = {
-  engine: benchEngine,
-  train: benchTrain,
-  all: async (argv) => ({ engine: benchEngine(argv), train: await benchTrain([]) }),
+/** What a subcommand prints: one JSON object per line. */
+type Lines = object[];
+
+const SUBCOMMANDS: Record<string, (argv: string[]) => Lines | Promise<Lines>> = {
+  engine: (argv) => [benchEngine(argv)],
+  train: async (argv) => {
+    const train = await benchTrain(argv) as { summary: object };
+    return [train, train.summary];
+  },
+  all: async (argv) => {
+    const engine = benchEngine(argv), train = await benchTrain([]) as { summary: object };
+    return [{ engine, train }, train.summary];
+  },
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -133,7 +143,7 @@ async function main(argv: string[]): Promise<void> {
   if (!run || !Object.hasOwn(SUBCOMMANDS, name)) {
     throw new UsageError(`expected a subcommand: ${Object.keys(SUBCOMMANDS).join(", ")}${name === undefined ? "" : `; got ${JSON.stringify(name)}`}`);
   }
-  process.stdout.write(JSON.stringify(await run(rest)) + "\n");
+  for (const line of await run(rest)) process.stdout.write(JSON.stringify(line) + "\n");
 }
 
 main(process.argv.slice(2)).catch((e) => {

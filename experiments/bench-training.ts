@@ -55,6 +55,13 @@ export async function benchTraining(opts: { batch?: number; batches?: number } =
   const torchHqnn = typeof torch2.images_per_s === "number" ? torch2.images_per_s : NaN;
   const result = {
     experiment: "bench-training", batch, batches,
+    // The comparison issue 9 asks for: our hybrid's training throughput over PyTorch's (2 threads), >= 1 is the goal.
+    summary: {
+      hqnn_train_images_per_s: Math.round(hqnn),
+      torch_train_images_per_s: Number.isFinite(torchHqnn) ? Math.round(torchHqnn) : null,
+      ratio: Number.isFinite(torchHqnn) ? Number((hqnn / torchHqnn).toFixed(3)) : null,
+      cores: os.cpus().length,
+    },
     tfjs: { backend, hqnn_images_per_s: hqnn, cnn_images_per_s: cnn, threads: 1 },
     pytorch: { threads_2: torch2, threads_1: torch1 },
     ratio_pytorch2_over_tfjs_hqnn: torchHqnn / hqnn,

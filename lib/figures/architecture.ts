@@ -66,9 +66,10 @@ export interface ArchitectureFigure extends Figure {
 // Model → blocks
 
 const CONVOLUTIONS = new Set(["Conv2D", "Conv2dSame"]);
-const CLASSICAL = new Set(["InputLayer", ...CONVOLUTIONS, "BatchNormalization", "ReLU", "Activation", "MaxPooling2D", "Flatten", "Dense", "Dropout"]);
+const BATCH_NORMS = new Set(["BatchNormalization", "HqnnBatchNorm"]);
+const CLASSICAL = new Set(["InputLayer", ...CONVOLUTIONS, ...BATCH_NORMS, "ReLU", "Activation", "MaxPooling2D", "Flatten", "Dense", "Dropout"]);
 /** Layers that belong to the block of the layer before them. */
-const FOLLOWERS = new Set(["BatchNormalization", "ReLU", "Activation", "MaxPooling2D", "Dropout"]);
+const FOLLOWERS = new Set([...BATCH_NORMS, "ReLU", "Activation", "MaxPooling2D", "Dropout"]);
 
 function layerParams(layer: tf.layers.Layer): number {
   return layer.trainableWeights.reduce((s, w) => s + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
@@ -89,7 +90,7 @@ function blockLines(kind: BlockKind, layers: tf.layers.Layer[], inputShape: numb
   const cfg = (l: tf.layers.Layer) => l.getConfig() as Record<string, any>;
   const followers = layers.slice(1).map((l) => {
     const c = l.getClassName();
-    if (c === "BatchNormalization") return "BatchNorm";
+    if (BATCH_NORMS.has(c)) return "BatchNorm";
     if (c === "MaxPooling2D") return `MaxPool ${[cfg(l).poolSize].flat()[0]}`;
     return c === "Activation" ? String(cfg(l).activation) : c;
   });

@@ -3,12 +3,13 @@
  *
  * Order: `@tensorflow/tfjs-node` (native TensorFlow) when the user has really installed it, else the wasm
  * backend (with our conv-gradient kernels, wasm-kernels.ts, and faster memory-bound kernels,
- * wasm-memory-kernels.ts), else the pure-JS cpu backend.
+ * wasm-memory-kernels.ts, and the fused BatchNorm kernels of batch-norm.ts), else the pure-JS cpu backend.
  * `HQNN_BACKEND=tensorflow|wasm|cpu` forces one (an error if it cannot be used).
  */
 import * as tf from "@tensorflow/tfjs";
 import { registerWasmConvGradients } from "./wasm-kernels";
 import { registerWasmMemoryKernels } from "./wasm-memory-kernels";
+import { registerWasmBatchNormKernels } from "./batch-norm";
 
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
@@ -32,6 +33,7 @@ async function tryBackend(name: BackendName): Promise<boolean> {
     if (ok && name === "wasm") {
       registerWasmConvGradients();
       registerWasmMemoryKernels();
+      registerWasmBatchNormKernels();
     }
     return ok;
   } catch {

@@ -19,6 +19,7 @@
  * variants and "no-quantum" also share the last dense layer's initial weights.
  */
 import * as tf from "@tensorflow/tfjs";
+import { BatchNorm } from "./batch-norm";
 import { Conv2dSame } from "./conv-layer";
 import { seedStream, torchDefaultInit } from "./init";
 
@@ -44,7 +45,7 @@ function convBlock(x: tf.SymbolicTensor, inChannels: number, outChannels: number
     filters: outChannels, kernelSize: 5,
     kernelInitializer: torchDefaultInit(fanIn, nextSeed()), biasInitializer: torchDefaultInit(fanIn, nextSeed()),
   }).apply(x) as tf.SymbolicTensor;
-  y = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(y) as tf.SymbolicTensor;
+  y = new BatchNorm({ momentum: 0.9, epsilon: 1e-5 }).apply(y) as tf.SymbolicTensor;
   y = tf.layers.reLU().apply(y) as tf.SymbolicTensor;
   return tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }).apply(y) as tf.SymbolicTensor;
 }
@@ -58,7 +59,7 @@ function dense(x: tf.SymbolicTensor, inUnits: number, units: number, nextSeed: (
 
 /** The part between the first dense block and the output layer, for each model variant. */
 function middle(variant: Head | Ablation, x: tf.SymbolicTensor, n: number, nextSeed: () => number, quantumHead?: QuantumHeadFactory): tf.SymbolicTensor {
-  const batchNorm = (y: tf.SymbolicTensor) => tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(y) as tf.SymbolicTensor;
+  const batchNorm = (y: tf.SymbolicTensor) => new BatchNorm({ momentum: 0.9, epsilon: 1e-5 }).apply(y) as tf.SymbolicTensor;
   const denseReLU = (y: tf.SymbolicTensor) =>
     tf.layers.reLU().apply(dense(y, n, n, nextSeed, "classical_replacement")) as tf.SymbolicTensor;
   const quantum = (trainable: boolean) => {
@@ -89,7 +90,7 @@ export function buildParallelModel(cfg: ModelConfig, variant: Head | Ablation, q
   x = tf.layers.flatten().apply(x) as tf.SymbolicTensor;
   const flat = x.shape[1] as number;
   x = dense(x, flat, cfg.n, nextSeed);
-  x = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 }).apply(x) as tf.SymbolicTensor;
+  x = new BatchNorm({ momentum: 0.9, epsilon: 1e-5 }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
   x = middle(variant, x, cfg.n, nextSeed, quantumHead);
   const logits = dense(x, cfg.n, cfg.classes, nextSeed);
