@@ -91,6 +91,6 @@ export const datasetFigureBuilders = {
   fig2: (med: Dataset) => ({ name: "fig2-medmnist-samples", figure: samplesFigure(med, 2, "Medical MNIST: two training images per class (64x64, 1 channel)") }),
   fig3: (cifar: Dataset) => ({
     name: "fig3-cifar10-samples",
-    figure: samplesFigure(cifar, 2, `CIFAR-10: two training images per class${cifar.source.lossy ? " (lossy JPEG copy, not the official pixels)" : ""}`),
+    figure: samplesFigure(cifar, 2, `${cifar.source.lossy ? "CIFAR-10 (JPEG q75 copy, not the official pixels)" : "CIFAR-10"}: two training images per class`),
   }),
 };

@@ -145,8 +145,8 @@ if (pending.length) {
     `Their cells below stay empty and their claims stay *pending*. ` +
     "Why: time. Training runs on one wasm thread here (" +
     (bench ? `${bench.tfjs.hqnn_images_per_s.toFixed(0)} MNIST images/s, results/bench-training.json` : "a few hundred MNIST images/s") +
-    "): a CIFAR-10 epoch (50,000 images, three convolutions) takes roughly 5-6 minutes per model and a Medical MNIST epoch " +
-    "(47,163 images of 64×64) roughly 13. They are resumable `make reproduce EXP=<id>` runs; nothing about them below is measured except parameter counts.");
+    "): a CIFAR-10 epoch (50,000 images, three convolutions) takes a few minutes per model and a Medical MNIST epoch " +
+    "(47,163 images of 64×64) several. They are resumable `make reproduce EXP=<id>` runs; nothing about them below is measured except parameter counts.");
 }
 // %% [markdown]
 // ## Table 1, rebuilt
