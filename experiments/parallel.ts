@@ -1,7 +1,7 @@
 /**
  * Section 2.2: HQNN-Parallel and its classical CNN on MNIST, Medical MNIST and CIFAR-10.
  *
- *   node --import tsx experiments/parallel.ts <experiment> [--seed S] [--epochs N] [--max-epochs-this-run N]
+ *   node --import tsx experiments/parallel.ts <experiment> [--seed S] [--threads N] [--epochs N] [--max-epochs-this-run N]
  *
  * Experiments: <hqnn-parallel|cnn>-<mnist|medmnist|cifar10>, and the MNIST ablations of the hybrid
  * ablation-<no-quantum|dense20|frozen-quantum> (lib/nn/models.ts).
@@ -10,7 +10,8 @@
  * trains a small subset for one epoch, afresh every time, and writes results/quick/<experiment>.json, which is
  * never committed. A full run checkpoints every epoch under checkpoints/<experiment>/; rerunning it resumes.
  * With --seed S (initialisation and shuffling; the data stay the same) the run is <experiment>-s<S> and its
- * files live under results/seeds/ and checkpoints/seeds/.
+ * files live under results/seeds/ and checkpoints/seeds/. --threads N trains data-parallel on N threads (default:
+ * HQNN_THREADS, else every core in the full profile, 1 in the quick one); the step is the same up to float rounding.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -31,7 +32,13 @@ export function parseExperiment(experiment: string): { variant: Head | Ablation;
   throw new Error(`unknown experiment ${experiment}: expected (hqnn-parallel|cnn)-(mnist|medmnist|cifar10) or ablation-(${ABLATIONS.join("|")})`);
 }
 
-export interface RunOptions { seed?: number; epochs?: number; maxEpochsThisRun?: number }
+export interface RunOptions { seed?: number; epochs?: number; maxEpochsThisRun?: number; threads?: number }
+
+/** Threads per run: --threads, else HQNN_THREADS, else every core in the full profile and 1 in the quick one. */
+export function defaultThreads(): number {
+  if (process.env.HQNN_THREADS) return Math.max(1, Number(process.env.HQNN_THREADS));
+  return getProfile() === "full" ? os.availableParallelism?.() ?? os.cpus().length : 1;
+}
 
 export async function runParallelExperiment(experiment: string, opts: RunOptions = {}) {
   const { variant, dataset } = parseExperiment(experiment);
@@ -48,7 +55,8 @@ export async function runParallelExperiment(experiment: string, opts: RunOptions
   // The engine is loaded only for the quantum variants, so the classical ones run without it.
   const quantumHead = variant.includes("quantum") && variant !== "no-quantum"
     ? (require("../lib/nn/parallel-head") as typeof import("../lib/nn/parallel-head")).quantumHead : undefined;
-  const model = buildParallelModel({ ...setup.model, inputShape: train.shape, seed }, variant, quantumHead);
+  const modelConfig = { ...setup.model, inputShape: train.shape, seed };
+  const model = buildParallelModel(modelConfig, variant, quantumHead);
   const epochs = opts.epochs ?? (profile === "full" ? setup.epochs : 1);
   const paperModel = variant === "quantum" || variant === "dense";
   return trainModel({
@@ -67,6 +75,7 @@ export async function runParallelExperiment(experiment: string, opts: RunOptions
       : fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-${runId}-quick-`)),
     resultsDir: path.join(RESULTS_DIR, profile === "full" ? "" : "quick", subdir),
     maxEpochsThisRun: opts.maxEpochsThisRun,
+    parallel: { threads: opts.threads ?? defaultThreads(), spec: { variant, config: modelConfig } },
   });
 }
 
@@ -83,7 +92,9 @@ function flag(args: string[], name: string): number | undefined {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  runParallelExperiment(args[0] ?? "", { seed: flag(args, "--seed"), epochs: flag(args, "--epochs"), maxEpochsThisRun: flag(args, "--max-epochs-this-run") })
+  runParallelExperiment(args[0] ?? "", {
+    seed: flag(args, "--seed"), epochs: flag(args, "--epochs"), maxEpochsThisRun: flag(args, "--max-epochs-this-run"), threads: flag(args, "--threads"),
+  })
     .then((r) => process.stdout.write(JSON.stringify({ experiment: args[0], complete: r.complete, epochs: r.epochs.length, final: r.epochs.at(-1) }) + "\n"))
     .catch((e) => { process.stderr.write(`error: ${e.message}\n`); process.exit(1); });
 }

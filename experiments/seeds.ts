@@ -6,8 +6,8 @@
  *   node --import tsx experiments/seeds.ts [--seeds 1-5] [--models a,b,...] [--jobs N]   run what is missing
  *   node --import tsx experiments/seeds.ts --summary                                     only rebuild the summary
  *
- * Runs go seed by seed (every model for seed 1, then seed 2, ...), N at a time in child processes, one per
- * core by default: the wasm backend uses one thread, so this is how the runs use every core. Each run is
+ * Runs go seed by seed (every model for seed 1, then seed 2, ...), N at a time in child processes (default: one
+ * per core), each on cores / N threads (data-parallel): either way the study uses every core. Each run is
  * `experiments/parallel.ts <model> --seed S` (results/seeds/<model>-s<S>.json, checkpoint every epoch, resumes),
  * logging to logs/seeds/. Afterwards results/seeds-summary.json aggregates whatever is complete.
  */
@@ -110,12 +110,12 @@ function parseSeeds(spec: string): number[] {
 }
 
 /** Runs one seed run in a child process, logging to logs/seeds/<run>.log; resolves with its exit code. */
-function runChild(experiment: string, seed: number): Promise<number> {
+function runChild(experiment: string, seed: number, threads: number): Promise<number> {
   const logDir = path.join(REPO_ROOT, "logs", "seeds");
   fs.mkdirSync(logDir, { recursive: true });
   const log = fs.openSync(path.join(logDir, `${experiment}-s${seed}.log`), "a");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "experiments", "parallel.ts"), experiment, "--seed", String(seed)],
-    { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "experiments", "parallel.ts"), experiment, "--seed", String(seed),
+    "--threads", String(threads)], { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", log, log] });
   return new Promise((resolve) => child.on("exit", (code) => { fs.closeSync(log); resolve(code ?? 1); }));
 }
 
@@ -125,11 +125,13 @@ export async function runSeeds(opts: { seeds: number[]; models: string[]; jobs: 
     .filter((j) => !isComplete(dir, j.experiment, j.seed));
   const total = queue.length, t0 = Date.now();
   let done = 0, failed = 0;
-  process.stderr.write(`seeds: ${total} runs to do, ${opts.jobs} at a time (logs in logs/seeds/)\n`);
+  // The cores are shared out: 2 cores and 1 job = one run on 2 threads; 2 jobs = two runs on one thread each.
+  const cores = os.availableParallelism?.() ?? os.cpus().length, threadsEach = Math.max(1, Math.floor(cores / opts.jobs));
+  process.stderr.write(`seeds: ${total} runs to do, ${opts.jobs} at a time on ${threadsEach} thread(s) each (logs in logs/seeds/)\n`);
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       process.stderr.write(`seeds: start ${job.experiment} seed ${job.seed}\n`);
-      const code = await runChild(job.experiment, job.seed);
+      const code = await runChild(job.experiment, job.seed, threadsEach);
       done++;
       if (code !== 0) failed++;
       const el = (Date.now() - t0) / 1000, eta = (el / done) * (total - done);

@@ -11,6 +11,10 @@
  *   forward   mean, var over all but the last axis; y = γ (x − mean) / σ + β,  σ = sqrt(var + ε)
  *   backward  dβ = Σ dy,  dγ = Σ dy x̂,  dx = (γ / σ) (dy − dβ / m − x̂ dγ / m),  x̂ = (x − mean) / σ, m = rows
  * Sums are accumulated in float64. Other backends use tf.moments + tf.batchNorm, as tfjs-layers does.
+ *
+ * In data-parallel training (lib/nn/data-parallel.ts) each thread holds part of the batch; a reducer set with
+ * setBatchNormReducer sums the per-channel statistics over the threads, so every thread normalises with the
+ * statistics of the whole batch, exactly as one thread holding it would ("synchronised BatchNorm").
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -26,18 +30,37 @@ type Backend = tf.KernelBackend & {
  */
 const BLOCK = 256;
 
+type Reducer = (local: Float64Array) => Float64Array;
+let reducer: Reducer | undefined;
+
+/** Sets (or clears) the cross-thread sum applied to the batch statistics of every training-mode pass. */
+export function setBatchNormReducer(r: Reducer | undefined): void {
+  reducer = r;
+}
+
+/** [rows, a..., b...] summed over the threads when a reducer is set; returns rows and the two sums. */
+function reduceStatistics(rows: number, a: Float64Array, b: Float64Array): number {
+  if (!reducer) return rows;
+  const c = a.length, local = new Float64Array(1 + 2 * c);
+  local[0] = rows; local.set(a, 1); local.set(b, 1 + c);
+  const total = reducer(local);
+  a.set(total.subarray(1, 1 + c)); b.set(total.subarray(1 + c));
+  return total[0];
+}
+
 /** Training-mode forward pass over x viewed as rows x c: writes y and the batch mean and (biased) variance. */
 export function batchNormForward(x: Float32Array, c: number, gamma: Float32Array, beta: Float32Array, epsilon: number,
   y: Float32Array, mean: Float32Array, variance: Float32Array): void {
-  const n = x.length, rows = n / c, sum = new Float64Array(c), sumSq = new Float64Array(c);
-  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
-    const end = Math.min(rows, r0 + BLOCK) * c;
+  const localRows = x.length / c, sum = new Float64Array(c), sumSq = new Float64Array(c);
+  for (let r0 = 0; r0 < localRows; r0 += BLOCK) {
+    const end = Math.min(localRows, r0 + BLOCK) * c;
     for (let j = 0; j < c; j++) {
       let s = 0, q = 0;
       for (let i = r0 * c + j; i < end; i += c) { const v = x[i]; s += v; q += v * v; }
       sum[j] += s; sumSq[j] += q;
     }
   }
+  const rows = reduceStatistics(localRows, sum, sumSq);
   const scale = new Float64Array(c), shift = new Float64Array(c);
   for (let j = 0; j < c; j++) {
     const m = sum[j] / rows, v = Math.max(0, sumSq[j] / rows - m * m);
@@ -45,8 +68,8 @@ export function batchNormForward(x: Float32Array, c: number, gamma: Float32Array
     scale[j] = gamma[j] / Math.sqrt(v + epsilon);
     shift[j] = beta[j] - m * scale[j];
   }
-  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
-    const end = Math.min(rows, r0 + BLOCK) * c;
+  for (let r0 = 0; r0 < localRows; r0 += BLOCK) {
+    const end = Math.min(localRows, r0 + BLOCK) * c;
     for (let j = 0; j < c; j++) {
       const a = scale[j], b = shift[j];
       for (let i = r0 * c + j; i < end; i += c) y[i] = x[i] * a + b;
@@ -57,9 +80,9 @@ export function batchNormForward(x: Float32Array, c: number, gamma: Float32Array
 /** Gradients of the training-mode forward pass (batch statistics included) for an upstream gradient dy. */
 export function batchNormBackward(dy: Float32Array, x: Float32Array, c: number, mean: Float32Array, variance: Float32Array,
   gamma: Float32Array, epsilon: number, dx: Float32Array, dGamma: Float32Array, dBeta: Float32Array): void {
-  const rows = x.length / c, sumDy = new Float64Array(c), sumDyXc = new Float64Array(c);
-  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
-    const end = Math.min(rows, r0 + BLOCK) * c;
+  const localRows = x.length / c, sumDy = new Float64Array(c), sumDyXc = new Float64Array(c);
+  for (let r0 = 0; r0 < localRows; r0 += BLOCK) {
+    const end = Math.min(localRows, r0 + BLOCK) * c;
     for (let j = 0; j < c; j++) {
       const m = mean[j];
       let s = 0, q = 0;
@@ -67,18 +90,21 @@ export function batchNormBackward(dy: Float32Array, x: Float32Array, c: number, 
       sumDy[j] += s; sumDyXc[j] += q;
     }
   }
+  // dγ and dβ are this thread's share (the caller sums the threads' gradients); dx needs the whole batch's sums.
+  const ownDy = sumDy.slice(), ownDyXc = sumDyXc.slice();
+  const rows = reduceStatistics(localRows, sumDy, sumDyXc);
   // dx = a dy + b x + k per channel, from the closed form above.
   const a = new Float64Array(c), b = new Float64Array(c), k = new Float64Array(c);
   for (let j = 0; j < c; j++) {
     const invStd = 1 / Math.sqrt(variance[j] + epsilon);
-    dBeta[j] = sumDy[j];
-    dGamma[j] = sumDyXc[j] * invStd;
+    dBeta[j] = ownDy[j];
+    dGamma[j] = ownDyXc[j] * invStd;
     a[j] = gamma[j] * invStd;
     b[j] = -a[j] * sumDyXc[j] * invStd * invStd / rows;
     k[j] = -a[j] * sumDy[j] / rows - b[j] * mean[j];
   }
-  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
-    const end = Math.min(rows, r0 + BLOCK) * c;
+  for (let r0 = 0; r0 < localRows; r0 += BLOCK) {
+    const end = Math.min(localRows, r0 + BLOCK) * c;
     for (let j = 0; j < c; j++) {
       const aj = a[j], bj = b[j], kj = k[j];
       for (let i = r0 * c + j; i < end; i += c) dx[i] = aj * dy[i] + bj * x[i] + kj;

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import * as tf from "@tensorflow/tfjs";
 import { mulberry32 } from "../quantum";
 import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
+import { DataParallel, ModelSpec } from "./data-parallel";
 
 export interface ImageSet {
   /** N x H x W x C, float32, already scaled (and resized) as the model expects. */
@@ -56,6 +57,11 @@ export interface TrainRun {
   log?: (line: string) => void;
   /** Stop after this many epochs of the current invocation (the next invocation resumes). */
   maxEpochsThisRun?: number;
+  /**
+   * Train on this many threads (data-parallel, lib/nn/data-parallel.ts; the same step up to float rounding), with
+   * the model rebuilt in each worker from `spec`. Default 1.
+   */
+  parallel?: { threads: number; spec: ModelSpec };
 }
 
 /** The epoch at which patience ran out (the best test accuracy was `patience` epochs old), if it did. */
@@ -149,7 +155,7 @@ function fmtDuration(s: number): string {
 }
 
 /** One invocation of a (possibly resumed) run: which code ran which epochs. */
-interface Invocation { started_at: string; git_commit: string; git_dirty: boolean; backend: string; first_epoch: number }
+interface Invocation { started_at: string; git_commit: string; git_dirty: boolean; backend: string; first_epoch: number; threads?: number }
 
 interface Checkpoint { configHash: string; epoch: number; history: EpochRecord[]; wallS: number; seeds: number[]; invocations: Invocation[] }
 
@@ -235,6 +241,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const priorWall = ck?.wallS ?? 0;
   const invocations: Invocation[] = [...(ck?.invocations ?? []), {
     started_at: prov.startedAt, git_commit: prov.gitCommit, git_dirty: prov.gitDirty, backend: run.backend, first_epoch: history.length + 1,
+    threads: run.parallel?.threads ?? 1,
   }];
   if (ck) log(`[${run.experiment}] resuming after epoch ${ck.epoch} (checkpoint ${dir})`);
 
@@ -244,6 +251,10 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const batches = Math.ceil(train.n / config.batchSize);
   const logEvery = config.logEvery ?? Math.max(1, Math.floor(batches / 10));
   const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
+  const dp = run.parallel && run.parallel.threads > 1
+    ? (await DataParallel.start(run.parallel.spec, vars, { parties: run.parallel.threads, maxBatch: config.batchSize })).bind(model)
+    : undefined;
+  if (dp) log(`[${run.experiment}] data-parallel on ${run.parallel!.threads} threads`);
   let ranThisInvocation = 0;
   let lastPredictions: string | undefined;
 
@@ -265,49 +276,61 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
     return provenance;
   };
 
-  for (let epoch = history.length + 1; epoch <= config.epochs && !isComplete(); epoch++) {
-    if (run.maxEpochsThisRun !== undefined && ranThisInvocation >= run.maxEpochsThisRun) break;
-    const order = shuffledIndices(train.n, config.seed * 100003 + epoch);
-    const t0 = Date.now();
-    let lossSum = 0, correctSum = 0;
-    for (let b = 0; b < batches; b++) {
-      const start = b * config.batchSize, count = Math.min(config.batchSize, train.n - start);
-      gatherBatch(train, order, start, count, buf, labelBuf);
-      run.augment?.(buf, count, epoch, b);
-      const { value, grads, correct } = tf.tidy(() => {
-        const x = tf.tensor4d(buf.subarray(0, count * size), [count, ...train.shape]);
-        const y = tf.tensor1d(labelBuf.subarray(0, count), "int32");
-        let correct!: tf.Scalar;
-        const r = tf.variableGrads(() => {
-          const out = lossAndCorrect(model.apply(x, { training: true }) as tf.Tensor, y, config.classes);
-          correct = tf.keep(out.correct);
-          return out.loss;
-        }, vars);
-        return { ...r, correct };
-      });
-      applyGradients(opt, grads);
-      lossSum += (value.dataSync() as Float32Array)[0] * count;
-      correctSum += (correct.dataSync() as Float32Array)[0];
-      tf.dispose([value, correct, ...Object.values(grads)]);
-      if (logEvery && (b + 1) % logEvery === 0 && b + 1 < batches) {
-        const el = (Date.now() - t0) / 1000, done = start + count;
-        log(`[${run.experiment}] epoch ${epoch}/${config.epochs} batch ${b + 1}/${batches} loss ${(lossSum / done).toFixed(4)} ` +
-          `acc ${(correctSum / done).toFixed(4)} ${(done / el).toFixed(0)} img/s, epoch ETA ${fmtDuration((el / done) * (train.n - done))}`);
+  try {
+    for (let epoch = history.length + 1; epoch <= config.epochs && !isComplete(); epoch++) {
+      if (run.maxEpochsThisRun !== undefined && ranThisInvocation >= run.maxEpochsThisRun) break;
+      const order = shuffledIndices(train.n, config.seed * 100003 + epoch);
+      const t0 = Date.now();
+      let lossSum = 0, correctSum = 0;
+      for (let b = 0; b < batches; b++) {
+        const start = b * config.batchSize, count = Math.min(config.batchSize, train.n - start);
+        gatherBatch(train, order, start, count, buf, labelBuf);
+        run.augment?.(buf, count, epoch, b);
+        if (dp) {
+          const r = dp.step(buf, labelBuf, count, train.shape, config.classes);
+          applyGradients(opt, Object.fromEntries(vars.map((v, i) => [v.name, r.grads[i]])));
+          lossSum += r.lossSum;
+          correctSum += r.correct;
+          tf.dispose(r.grads);
+        } else {
+          const { value, grads, correct } = tf.tidy(() => {
+            const x = tf.tensor4d(buf.subarray(0, count * size), [count, ...train.shape]);
+            const y = tf.tensor1d(labelBuf.subarray(0, count), "int32");
+            let correct!: tf.Scalar;
+            const r = tf.variableGrads(() => {
+              const out = lossAndCorrect(model.apply(x, { training: true }) as tf.Tensor, y, config.classes);
+              correct = tf.keep(out.correct);
+              return out.loss;
+            }, vars);
+            return { ...r, correct };
+          });
+          applyGradients(opt, grads);
+          lossSum += (value.dataSync() as Float32Array)[0] * count;
+          correctSum += (correct.dataSync() as Float32Array)[0];
+          tf.dispose([value, correct, ...Object.values(grads)]);
+        }
+        if (logEvery && (b + 1) % logEvery === 0 && b + 1 < batches) {
+          const el = (Date.now() - t0) / 1000, done = start + count;
+          log(`[${run.experiment}] epoch ${epoch}/${config.epochs} batch ${b + 1}/${batches} loss ${(lossSum / done).toFixed(4)} ` +
+            `acc ${(correctSum / done).toFixed(4)} ${(done / el).toFixed(0)} img/s, epoch ETA ${fmtDuration((el / done) * (train.n - done))}`);
+        }
       }
+      const trainSeconds = (Date.now() - t0) / 1000;
+      const ev = evaluate(model, test, config.classes);
+      const rec: EpochRecord = {
+        epoch, train_loss: lossSum / train.n, train_acc: correctSum / train.n, test_loss: ev.loss, test_acc: ev.acc,
+        seconds: (Date.now() - t0) / 1000, images_per_s: train.n / trainSeconds,
+      };
+      history.push(rec);
+      lastPredictions = encodePredictions(ev.predictions);
+      ranThisInvocation++;
+      const provenance = record();
+      await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });
+      log(`[${run.experiment}] epoch ${epoch}/${config.epochs} done in ${fmtDuration(rec.seconds)}: train loss ${rec.train_loss.toFixed(4)} ` +
+        `acc ${rec.train_acc.toFixed(4)} | test loss ${rec.test_loss.toFixed(4)} acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
     }
-    const trainSeconds = (Date.now() - t0) / 1000;
-    const ev = evaluate(model, test, config.classes);
-    const rec: EpochRecord = {
-      epoch, train_loss: lossSum / train.n, train_acc: correctSum / train.n, test_loss: ev.loss, test_acc: ev.acc,
-      seconds: (Date.now() - t0) / 1000, images_per_s: train.n / trainSeconds,
-    };
-    history.push(rec);
-    lastPredictions = encodePredictions(ev.predictions);
-    ranThisInvocation++;
-    const provenance = record();
-    await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });
-    log(`[${run.experiment}] epoch ${epoch}/${config.epochs} done in ${fmtDuration(rec.seconds)}: train loss ${rec.train_loss.toFixed(4)} ` +
-      `acc ${rec.train_acc.toFixed(4)} | test loss ${rec.test_loss.toFixed(4)} acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
+  } finally {
+    await dp?.stop();
   }
   const complete = isComplete();
   const provenance = history.length ? record() : prov.finish(priorWall);

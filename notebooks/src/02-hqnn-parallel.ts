@@ -139,12 +139,12 @@ if (profile === "quick") {
 // %%
 void await showTable(provenanceRows(), { title: "Training runs of section 2.2 (results/*.json)" });
 const pending = TABLE1_ENTRIES.filter((e) => !readResult(e.experiment));
-const bench = readResult<{ tfjs: { hqnn_images_per_s: number } }>("bench-training");
+const bench = readResult<{ summary: { hqnn_train_images_per_s: number; threads: number } }>("bench-training");
 if (pending.length) {
   tslab.display.markdown(`**Not run yet:** ${pending.map((e) => `\`${e.experiment}\``).join(", ")}. ` +
     `Their cells below stay empty and their claims stay *pending*. ` +
-    "Why: time. Training runs on one wasm thread here (" +
-    (bench ? `${bench.tfjs.hqnn_images_per_s.toFixed(0)} MNIST images/s, results/bench-training.json` : "a few hundred MNIST images/s") +
+    "Why: time. Training here runs at " +
+    (bench?.summary ? `${bench.summary.hqnn_train_images_per_s} MNIST images/s on ${bench.summary.threads ?? 1} thread(s) (results/bench-training.json` : "a few hundred MNIST images/s (") +
     "): a CIFAR-10 epoch (50,000 images, three convolutions) takes a few minutes per model and a Medical MNIST epoch " +
     "(47,163 images of 64×64) several. They are resumable `make reproduce EXP=<id>` runs; nothing about them below is measured except parameter counts.");
 }

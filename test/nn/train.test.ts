@@ -97,3 +97,17 @@ test("patience stops a run once the best test accuracy is that many epochs old",
   // a tie is not an improvement
   assert.equal(stoppedEarlyAt(h([0.5, 0.5, 0.5]), 2), 3);
 });
+
+test("training data-parallel on 2 threads follows the one-thread run (same data, same seed)", async () => {
+  await initBackend("wasm");
+  const data = { train: blobs(96, 6), test: blobs(32, 7) };
+  const run = async (threads: number) => trainModel({
+    experiment: "toy", model: buildParallelModel(cfg, "dense"), ...data, config: { ...trainCfg, epochs: 2 },
+    describe: {}, backend: "wasm", ...tmpDirs(), log: () => {}, parallel: { threads, spec: { variant: "dense", config: cfg } },
+  });
+  const one = await run(1), two = await run(2);
+  one.epochs.forEach((e, i) => {
+    assert.ok(Math.abs(e.train_loss - two.epochs[i].train_loss) < 1e-4, `epoch ${e.epoch} train loss ${e.train_loss} vs ${two.epochs[i].train_loss}`);
+    assert.ok(Math.abs(e.test_loss - two.epochs[i].test_loss) < 1e-4, `epoch ${e.epoch} test loss`);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * Data-parallel training steps on several cores: the wasm backend runs one thread in Node, so each extra core
+ * gets a worker thread (data-parallel-worker.ts) holding a replica of the model. For every batch the calling
+ * thread sends the current weights and a share of the batch to each worker, computes the gradients of its own
+ * share, and sums everybody's gradients; the optimizer step stays with the caller, whose model and optimizer are
+ * the only ones checkpointed or evaluated.
+ *
+ * BatchNorm makes the shares depend on each other (the batch statistics span the whole batch): every training
+ * BatchNorm pass sums its per-channel statistics over the threads (SharedReducer), so the step is the one a
+ * single thread would take on the whole batch, up to float rounding (test/nn/data-parallel.test.ts).
+ *
+ * Each share's loss is its mean cross-entropy scaled by share / batch, so the summed gradient is the gradient
+ * of the whole batch's mean loss.
+ */
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import * as tf from "@tensorflow/tfjs";
+import { setBatchNormReducer } from "./batch-norm";
+import { Ablation, Head, ModelConfig } from "./models";
+import { SharedReducer } from "./shared-reduce";
+
+/** What a worker needs to build the same model: built by buildParallelModel(config, variant, quantumHead). */
+export interface ModelSpec { variant: Head | Ablation; config: ModelConfig }
+
+/** Control words shared with the workers. */
+export const CTRL = { step: 0, done: 1, failed: 2, stop: 3 } as const;
+export const REDUCE_MAX = 1 + 2 * 64; // [rows, sums of up to 64 channels, second sums]
+
+export interface ShareResult { grads: tf.Tensor[]; lossSum: number; correct: number }
+
+/** The gradients of one share of a batch (loss scaled by count / batchCount), in `vars` order. */
+export function shareGradients(model: tf.LayersModel, vars: tf.Variable[], x: Float32Array, labels: Int32Array, count: number,
+  shape: [number, number, number], classes: number, batchCount: number): ShareResult {
+  let lossSum = 0, correct = 0;
+  const grads = tf.tidy(() => {
+    const xs = tf.tensor4d(x.subarray(0, count * shape[0] * shape[1] * shape[2]), [count, ...shape]);
+    const ys = tf.tensor1d(labels.subarray(0, count), "int32");
+    let meanLoss!: tf.Scalar, right!: tf.Scalar;
+    const r = tf.variableGrads(() => {
+      const logits = model.apply(xs, { training: true }) as tf.Tensor;
+      meanLoss = tf.keep(tf.losses.softmaxCrossEntropy(tf.oneHot(ys, classes), logits) as tf.Scalar);
+      right = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), ys), "float32")) as tf.Scalar);
+      return tf.mul(meanLoss, count / batchCount) as tf.Scalar;
+    }, vars);
+    lossSum = meanLoss.dataSync()[0] * count;
+    correct = right.dataSync()[0];
+    tf.dispose([meanLoss, right]);
+    return vars.map((v) => r.grads[v.name]);
+  });
+  return { grads, lossSum, correct };
+}
+
+/** Shared buffers of a step: control words, weights, the batch share, gradients, loss/correct of each worker. */
+export interface SharedBuffers { control: SharedArrayBuffer; reduce: SharedArrayBuffer; weights: SharedArrayBuffer; batch: SharedArrayBuffer; labels: SharedArrayBuffer; grads: SharedArrayBuffer; stats: SharedArrayBuffer }
+
+export class DataParallel {
+  private readonly workers: Worker[] = [];
+  private readonly control: Int32Array;
+  private readonly weights: Float32Array;
+  private readonly batch: Float32Array[];
+  private readonly labels: Int32Array[];
+  private readonly grads: Float32Array[];
+  private readonly stats: Float64Array;
+  private readonly reducer: SharedReducer;
+  private readonly buffers: SharedBuffers;
+  private readonly sizes: number[];
+  private workerError?: Error;
+
+  private constructor(readonly parties: number, readonly spec: ModelSpec, maxBatch: number, private readonly vars: tf.Variable[]) {
+    const [h, w, c] = spec.config.inputShape, image = h * w * c, others = parties - 1;
+    this.sizes = vars.map((v) => v.size);
+    const total = this.sizes.reduce((a, b) => a + b, 0);
+    this.buffers = {
+      control: new SharedArrayBuffer(4 * 4 * (1 + others)), reduce: SharedReducer.create(parties, REDUCE_MAX),
+      weights: new SharedArrayBuffer(4 * total), batch: new SharedArrayBuffer(4 * others * maxBatch * image),
+      labels: new SharedArrayBuffer(4 * others * maxBatch), grads: new SharedArrayBuffer(4 * others * total),
+      stats: new SharedArrayBuffer(8 * 2 * others),
+    };
+    this.control = new Int32Array(this.buffers.control);
+    this.weights = new Float32Array(this.buffers.weights);
+    this.batch = Array.from({ length: others }, (_, k) => new Float32Array(this.buffers.batch, 4 * k * maxBatch * image, maxBatch * image));
+    this.labels = Array.from({ length: others }, (_, k) => new Int32Array(this.buffers.labels, 4 * k * maxBatch, maxBatch));
+    this.grads = Array.from({ length: others }, (_, k) => new Float32Array(this.buffers.grads, 4 * k * total, total));
+    this.stats = new Float64Array(this.buffers.stats);
+    this.reducer = new SharedReducer(this.buffers.reduce, parties, 0, REDUCE_MAX);
+  }
+
+  /** Starts parties - 1 workers with replicas of the model; resolves when all are ready. */
+  static async start(spec: ModelSpec, vars: tf.Variable[], opts: { parties: number; maxBatch: number }): Promise<DataParallel> {
+    const dp = new DataParallel(opts.parties, spec, opts.maxBatch, vars);
+    const file = path.join(__dirname, "data-parallel-worker.ts");
+    await Promise.all(Array.from({ length: opts.parties - 1 }, (_, k) => new Promise<void>((resolve, reject) => {
+      // A TypeScript worker: register tsx's require hook, then load the worker module.
+      const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, {
+        eval: true,
+        workerData: { spec, party: k + 1, parties: opts.parties, maxBatch: opts.maxBatch, buffers: dp.buffers, sizes: dp.sizes },
+      });
+      worker.once("message", (m) => (m === "ready" ? resolve() : reject(new Error(String(m)))));
+      worker.on("error", (e) => { dp.workerError = e; dp.reducer.fail(); reject(e); });
+      dp.workers.push(worker);
+    })));
+    return dp;
+  }
+
+  /**
+   * Gradients of the whole batch (x: count images, labels: count labels) summed over the parties, in `vars`
+   * order, with the summed loss and number of correct predictions. The caller applies them.
+   */
+  step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): ShareResult {
+    const image = shape[0] * shape[1] * shape[2];
+    const shares = this.split(count);
+    let off = 0;
+    this.weights.set(this.flatWeights());
+    const mine = shares[0];
+    off = mine;
+    for (let k = 0; k < this.workers.length; k++) {
+      const n = shares[k + 1];
+      this.batch[k].set(x.subarray(off * image, (off + n) * image));
+      this.labels[k].set(labels.subarray(off, off + n));
+      Atomics.store(this.control, 4 * (k + 1) + 0, n);
+      Atomics.store(this.control, 4 * (k + 1) + 1, count);
+      off += n;
+    }
+    const round = Atomics.add(this.control, CTRL.step, 1) + 1;
+    Atomics.notify(this.control, CTRL.step);
+    // The BatchNorm statistics of this thread's share are summed with the workers' only during its own pass.
+    setBatchNormReducer((v) => this.reducer.allReduce(v));
+    let own: ShareResult;
+    try {
+      own = shareGradients(this.model(), this.vars, x, labels, mine, shape, classes, count);
+    } finally {
+      setBatchNormReducer(undefined);
+    }
+    this.waitForWorkers(round);
+    const total = { lossSum: own.lossSum, correct: own.correct };
+    const grads = tf.tidy(() => own.grads.map((g, i) => {
+      let sum = g;
+      for (let k = 0; k < this.workers.length; k++) {
+        const start = this.sizes.slice(0, i).reduce((a, b) => a + b, 0);
+        sum = tf.add(sum, tf.tensor(this.grads[k].slice(start, start + this.sizes[i]), g.shape));
+      }
+      return sum;
+    }));
+    tf.dispose(own.grads);
+    for (let k = 0; k < this.workers.length; k++) { total.lossSum += this.stats[2 * k]; total.correct += this.stats[2 * k + 1]; }
+    return { grads, ...total };
+  }
+
+  private modelRef?: tf.LayersModel;
+  /** The caller's model (set by `bind`). */
+  bind(model: tf.LayersModel): this {
+    this.modelRef = model;
+    return this;
+  }
+  private model(): tf.LayersModel {
+    if (!this.modelRef) throw new Error("DataParallel: bind(model) first");
+    return this.modelRef;
+  }
+
+  /** Shares as even as possible, the caller's first: 64 over 2 parties = 32 + 32; 33 = 17 + 16. */
+  private split(count: number): number[] {
+    return Array.from({ length: this.parties }, (_, p) => Math.floor(count / this.parties) + (p < count % this.parties ? 1 : 0));
+  }
+
+  private flatWeights(): Float32Array {
+    const out = new Float32Array(this.weights.length);
+    let off = 0;
+    for (const v of this.vars) { out.set(v.dataSync() as Float32Array, off); off += v.size; }
+    return out;
+  }
+
+  private waitForWorkers(round: number): void {
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      if (Atomics.load(this.control, CTRL.failed) || this.workerError) {
+        throw new Error(`data-parallel worker failed${this.workerError ? `: ${this.workerError.message}` : " (its error is on stderr)"}`);
+      }
+      const done = Atomics.load(this.control, CTRL.done);
+      if (done >= round * this.workers.length) return;
+      if (Date.now() > deadline) throw new Error("data-parallel worker did not answer for 5 minutes");
+      Atomics.wait(this.control, CTRL.done, done, 1000);
+    }
+  }
+
+  /** Stops the workers. */
+  async stop(): Promise<void> {
+    Atomics.store(this.control, CTRL.stop, 1);
+    Atomics.add(this.control, CTRL.step, 1);
+    Atomics.notify(this.control, CTRL.step);
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
