@@ -33,6 +33,9 @@ export interface Provenance {
   host_cpus: number;
 }
 
+/** Paths that hold what the package produces, not what it runs. */
+const OUTPUT_PATHS = ["results", "figures", "CLAIMS.md", "notebooks/*.ipynb"];
+
 function git(args: string[]): string {
   try {
     return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -47,7 +50,9 @@ export function startProvenance(opts: { backend: string; seeds: number[]; profil
   const command = opts.command ?? ["node", ...process.execArgv, ...process.argv.slice(1).map((a) => path.relative(REPO_ROOT, a) || a)].join(" ");
   // The code that runs is the code at the start: read the commit now, not when the run ends.
   const gitCommit = git(["rev-parse", "HEAD"]) || "unknown";
-  const gitDirty = git(["status", "--porcelain", "--untracked-files=no"]) !== "";
+  // Dirty = tracked code differs from the commit; recorded outputs (results, figures, CLAIMS.md, executed
+  // notebooks) do not count, or every run after the first would call itself dirty.
+  const gitDirty = git(["status", "--porcelain", "--untracked-files=no", "--", ".", ...OUTPUT_PATHS.map((p) => `:!${p}`)]) !== "";
   return {
     startedAt: started.toISOString(),
     gitCommit,
