@@ -22,6 +22,7 @@ import { Ablation, ABLATIONS, buildParallelModel, countTrainableParams, Head } f
 import { ImageSet, trainModel } from "../lib/nn/train";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { DatasetName, PARALLEL_SETUPS, prepareImages } from "../lib/nn/parallel-setups";
+import { defaultThreads } from "../lib/nn/thread-pool";
 
 /** Model variant and dataset of an experiment id, or an error naming the accepted ids. */
 export function parseExperiment(experiment: string): { variant: Head | Ablation; dataset: DatasetName } {
@@ -33,12 +34,6 @@ export function parseExperiment(experiment: string): { variant: Head | Ablation;
 }
 
 export interface RunOptions { seed?: number; epochs?: number; maxEpochsThisRun?: number; threads?: number }
-
-/** Threads per run: --threads, else HQNN_THREADS, else every core in the full profile and 1 in the quick one. */
-export function defaultThreads(): number {
-  if (process.env.HQNN_THREADS) return Math.max(1, Number(process.env.HQNN_THREADS));
-  return getProfile() === "full" ? os.availableParallelism?.() ?? os.cpus().length : 1;
-}
 
 export async function runParallelExperiment(experiment: string, opts: RunOptions = {}) {
   const { variant, dataset } = parseExperiment(experiment);

@@ -23,6 +23,7 @@ import {
   quanvParamCounts, QuanvTrainConfig, SeedRun, trainQuanvModel,
 } from "../lib/nn/quanv";
 import { ImageSet } from "../lib/nn/train";
+import { defaultThreads, ThreadPool } from "../lib/nn/thread-pool";
 import { DiffMethod, DIFF_METHODS, forward, vjp } from "../lib/quantum";
 import { getProfile, Profile, readResult, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
 
@@ -154,25 +155,47 @@ function withVariant(proto: QuanvProtocol, v: Variant): QuanvProtocol {
   return v.learningRate === undefined ? proto : { ...proto, learning_rate: v.learningRate };
 }
 
-/** Trains one variant for the given seeds; `onSeed` sees every finished seed. */
-export function runSeeds(v: Variant, data: QuanvData, proto: QuanvProtocol, seeds: number[], tag: string, done: SeedRun[] = [],
-  onSeed?: (runs: SeedRun[]) => void): SeedRun[] {
+export interface SeedJob { v: Variant; train: QuanvData["train"]; test: QuanvData["test"]; proto: QuanvProtocol; seed: number; tag: string }
+
+/** One seed of one variant: a fresh model trained for the protocol's epochs (run in-process or in a pool worker). */
+export async function trainQuanvSeed(job: SeedJob): Promise<SeedRun> {
+  await initBackend();
+  const { v, proto, seed, tag } = job;
+  const model = buildQuanvModel({ kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES, seed });
+  const epochs = trainQuanvModel(model, job.train, job.test, trainConfig(withVariant(proto, v), seed), (e) =>
+    log(`[${tag}] seed ${seed} epoch ${e.epoch}/${proto.epochs}: train loss ${e.train_loss.toFixed(4)} | test loss ${e.test_loss.toFixed(4)} ` +
+      `acc ${e.test_acc.toFixed(3)} (${e.seconds.toFixed(2)} s)`));
+  model.dispose();
+  return { seed, epochs };
+}
+
+/**
+ * Trains one variant for the given seeds, in a thread pool when one is given (the seeds are independent, so
+ * each core takes one; the results are the same as in-process); `onSeed` sees every finished seed, runs in
+ * seed order.
+ */
+export async function runSeeds(v: Variant, data: QuanvData, proto: QuanvProtocol, seeds: number[], tag: string, done: SeedRun[] = [],
+  onSeed?: (runs: SeedRun[]) => void, pool?: ThreadPool): Promise<SeedRun[]> {
   const runs = [...done];
-  for (const seed of seeds) {
-    if (runs.some((r) => r.seed === seed)) continue;
-    const model = buildQuanvModel({ kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES, seed });
-    const epochs = trainQuanvModel(model, data.train, data.test, trainConfig(withVariant(proto, v), seed), (e) =>
-      log(`[${tag}] seed ${seed} epoch ${e.epoch}/${proto.epochs}: train loss ${e.train_loss.toFixed(4)} | test loss ${e.test_loss.toFixed(4)} ` +
-        `acc ${e.test_acc.toFixed(3)} (${e.seconds.toFixed(2)} s)`));
-    model.dispose();
-    runs.push({ seed, epochs });
+  const record = (r: SeedRun) => {
+    runs.push(r);
+    runs.sort((a, b) => a.seed - b.seed);
     onSeed?.(runs);
-  }
+  };
+  const todo = seeds.filter((seed) => !runs.some((r) => r.seed === seed));
+  const job = (seed: number): SeedJob => ({ v, train: data.train, test: data.test, proto, seed, tag });
+  if (!pool) for (const seed of todo) record(await trainQuanvSeed(job(seed)));
+  else await Promise.all(todo.map(async (seed) => record(await pool.run<SeedRun>(job(seed)))));
   return runs;
 }
 
+/** A pool of `threads` workers running trainQuanvSeed, or undefined for one thread. */
+export function quanvPool(threads: number): ThreadPool | undefined {
+  return threads > 1 ? new ThreadPool(threads, __filename, "trainQuanvSeed") : undefined;
+}
+
 /** One variant on the first 600 images: results/<id>.json in the contract's shape, rewritten after every seed. */
-export function runVariant(v: Variant, data: QuanvData, proto: QuanvProtocol, backend: string) {
+export async function runVariant(v: Variant, data: QuanvData, proto: QuanvProtocol, backend: string, pool?: ThreadPool) {
   const dir = resultsDir(proto.profile);
   const probe = buildQuanvModel({ kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES, seed: 0 });
   const counts = quanvParamCounts(probe);
@@ -212,20 +235,20 @@ export function runVariant(v: Variant, data: QuanvData, proto: QuanvProtocol, ba
       provenance: prov.finish(priorWall),
     }, dir);
   };
-  const runs = runSeeds(v, data, proto, proto.seeds, v.id, done, write);
+  const runs = await runSeeds(v, data, proto, proto.seeds, v.id, done, write, pool);
   write(runs);
   return runs;
 }
 
 /** The three models (primary reading) on other random 600-image subsets: results/quanv-subsets.json. */
-export function runSubsets(mnist: Dataset, proto: QuanvProtocol, backend: string) {
+export async function runSubsets(mnist: Dataset, proto: QuanvProtocol, backend: string, pool?: ThreadPool) {
   const prov = startProvenance({ backend, seeds: proto.subsets.seeds_each });
   const subsets: { subset_seed: number; models: Record<string, { final: { test_acc_mean: number } | null; [k: string]: unknown }>; [k: string]: unknown }[] = [];
   for (let s = 1; s <= proto.subsets.count; s++) {
     const data = seededImages(mnist, proto, s);
     const models: (typeof subsets)[number]["models"] = {};
     for (const v of MAIN_VARIANTS) {
-      const runs = runSeeds(v, data, { ...proto, seeds: proto.subsets.seeds_each }, proto.subsets.seeds_each, `subset ${s} ${v.kind}`);
+      const runs = await runSeeds(v, data, { ...proto, seeds: proto.subsets.seeds_each }, proto.subsets.seeds_each, `subset ${s} ${v.kind}`, [], undefined, pool);
       const agg = aggregateRuns(runs);
       models[v.kind] = {
         final: agg.final,
@@ -362,7 +385,7 @@ export type QuanvPart = "main" | "readings" | "lr" | "subsets" | "timing";
 export const QUANV_PARTS: QuanvPart[] = ["main", "readings", "lr", "subsets", "timing"];
 
 /** Runs the chosen parts at the current profile; returns the final test accuracies of the variants run. */
-export async function runQuanvExperiments(parts: QuanvPart[] = QUANV_PARTS, profile: Profile = getProfile()) {
+export async function runQuanvExperiments(parts: QuanvPart[] = QUANV_PARTS, profile: Profile = getProfile(), threads = defaultThreads()) {
   const backend = await initBackend();
   const proto = quanvProtocol(profile);
   const mnist = await loadDataset("mnist", { log });
@@ -371,11 +394,17 @@ export async function runQuanvExperiments(parts: QuanvPart[] = QUANV_PARTS, prof
   const variants = [
     ...(parts.includes("main") ? MAIN_VARIANTS : []), ...(parts.includes("readings") ? READING_VARIANTS : []), ...(parts.includes("lr") ? LR_VARIANTS : []),
   ];
-  for (const v of variants) {
-    const runs = runVariant(v, data, proto, backend);
-    summary[v.id] = aggregateRuns(runs).final;
+  // The seeds of every variant run on all cores; the gradient-method timings run alone, in this thread.
+  const pool = quanvPool(threads);
+  try {
+    for (const v of variants) {
+      const runs = await runVariant(v, data, proto, backend, pool);
+      summary[v.id] = aggregateRuns(runs).final;
+    }
+    if (parts.includes("subsets")) summary.subsets = path.relative(process.cwd(), await runSubsets(mnist, proto, backend, pool));
+  } finally {
+    await pool?.close();
   }
-  if (parts.includes("subsets")) summary.subsets = path.relative(process.cwd(), runSubsets(mnist, proto, backend));
   if (parts.includes("timing")) summary.timing = path.relative(process.cwd(), runTiming(data, proto, backend));
   return summary;
 }
