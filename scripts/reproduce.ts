@@ -13,6 +13,8 @@ import { runFourierExperiment } from "../experiments/fourier";
 import { runQuanvExperiments } from "../experiments/quanv";
 import { runParallelExperiment } from "../experiments/parallel";
 import { readResult } from "../lib/results";
+import { runSeeds, SEED_MODELS } from "../experiments/seeds";
+import * as os from "node:os";
 
 const training = (id: string) => async () => {
   if (readResult(id)?.status === "complete") return `${id}: complete already`;
@@ -32,6 +34,8 @@ const EXPERIMENTS: Record<string, () => Promise<unknown>> = {
   "hqnn-parallel-cifar10": training("hqnn-parallel-cifar10"),
   "cnn-medmnist": training("cnn-medmnist"),
   "hqnn-parallel-medmnist": training("hqnn-parallel-medmnist"),
+  // HQNN-Parallel, the CNN and three ablations on MNIST, seeds 1-5, one run per core at a time (about 25 runs).
+  seeds: async () => runSeeds({ seeds: [1, 2, 3, 4, 5], models: SEED_MODELS, jobs: os.availableParallelism?.() ?? os.cpus().length }),
 };
 
 (async () => {
