@@ -107,6 +107,8 @@ export class DataParallel {
    * order, with the summed loss and number of correct predictions. The caller applies them.
    */
   step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): ShareResult {
+    // A batch smaller than the number of threads would leave a thread without examples: take it alone.
+    if (count < this.parties) return shareGradients(this.model(), this.vars, x, labels, count, shape, classes, count);
     const image = shape[0] * shape[1] * shape[2];
     const shares = this.split(count);
     let off = 0;

@@ -41,6 +41,9 @@ for (const variant of ["dense", "quantum"] as Head[]) {
       varsOf(model).forEach((v, i) => { v.assign(tf.mul(v, 0.5)); varsOf(single)[i].assign(tf.mul(varsOf(single)[i], 0.5)); });
       const again = dp.step(x, labels, 13, config.inputShape, 3), ref2 = shareGradients(single, varsOf(single), x, labels, 13, config.inputShape, 3, 13);
       assert.ok(Math.abs(again.lossSum - ref2.lossSum) < 1e-4 * Math.abs(ref2.lossSum));
+      // a batch of one image (fewer than threads) is taken by the calling thread alone, and the next step still works
+      assert.ok(Number.isFinite(dp.step(x, labels, 1, config.inputShape, 3).lossSum));
+      assert.ok(Math.abs(dp.step(x, labels, 13, config.inputShape, 3).lossSum - ref2.lossSum) < 1e-3 * Math.abs(ref2.lossSum));
     } finally {
       await dp.stop();
     }
