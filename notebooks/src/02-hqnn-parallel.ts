@@ -213,22 +213,28 @@ if (!seeds) {
   tslab.display.markdown(seedConclusions(seeds).join("\n"));
 }
 // %% [markdown]
-// **Did the faster kernels change the numbers?** The single runs above were trained before the training step was
-// sped up (fast Tile/MaxPoolGrad kernels, a convolution layer that skips the data's input gradient); the seed
-// study runs on the faster code. Seed 1 of the study repeats the single runs' seed: the two curves should agree to
-// within seed-to-seed noise, not bit for bit (float sums are ordered differently).
+// **Did the faster training code change the numbers?** The single runs above were trained before the training
+// step was sped up (fused BatchNorm, fast Tile/MaxPoolGrad kernels, a convolution layer that skips the data's
+// input gradient); the seed study runs on the faster code, one thread per run. Seed 1 of the study repeats the
+// single runs' seed, and `results/two-threads/` holds the same seed trained data-parallel on 2 threads. The curves
+// should agree to within seed-to-seed noise, not bit for bit (float sums are ordered differently).
 // %%
 {
+  type Curve = { epochs: { epoch: number; test_acc: number }[]; provenance: { git_commit: string } };
+  const pct = (c: Curve | undefined, i: number) => (c?.epochs[i] ? Number((100 * c.epochs[i].test_acc).toFixed(2)) : "");
   const rows = ["hqnn-parallel-mnist", "cnn-mnist"].flatMap((id) => {
-    const before = readResult<{ epochs: { epoch: number; test_acc: number }[]; provenance: { git_commit: string } }>(id);
-    const after = readResult<{ epochs: { epoch: number; test_acc: number }[]; provenance: { git_commit: string } }>(`${id}-s1`, path.join(RESULTS_DIR, "seeds"));
+    const before = readResult<Curve>(id);
+    const after = readResult<Curve>(`${id}-s1`, path.join(RESULTS_DIR, "seeds"));
+    const twoThreads = readResult<Curve>(`${id}-s1`, path.join(RESULTS_DIR, "two-threads", "seeds"));
     if (!before || !after) return [];
+    const commit = (c: Curve | undefined) => (c ? c.provenance.git_commit.slice(0, 7) : "not run");
     return before.epochs.map((e, i) => ({
-      experiment: id, epoch: e.epoch, [`test acc % (single run, ${before.provenance.git_commit.slice(0, 7)})`]: Number((100 * e.test_acc).toFixed(2)),
-      [`test acc % (seed 1, ${after.provenance.git_commit.slice(0, 7)})`]: after.epochs[i] ? Number((100 * after.epochs[i].test_acc).toFixed(2)) : "",
+      experiment: id, epoch: e.epoch,
+      "single run, 1 thread": pct(before, i), "seed 1, 1 thread": pct(after, i), "seed 1, 2 threads": pct(twoThreads, i),
+      commits: `${commit(before)} / ${commit(after)} / ${commit(twoThreads)}`,
     }));
   });
-  if (rows.length) void await showTable(rows, { title: "Same seed, code before and after the speed-up" });
+  if (rows.length) void await showTable(rows, { title: "Test accuracy % per epoch: same seed, code before and after the speed-up" });
   else console.log("seed-1 runs of the study not recorded yet: nothing to compare");
   if (seeds) {
     for (const id of ["hqnn-parallel-mnist", "cnn-mnist"]) {
