@@ -27,6 +27,7 @@ export const RESULT_KINDS: Record<ResultId, ResultKind> = {
   "zx-reduction": "exact",
   fourier: "exact",
   "seeds-summary": "seed-study",
+  "bench-training": "exact",
 };
 
 export const RESULT_IDS = Object.keys(RESULT_KINDS) as ResultId[];

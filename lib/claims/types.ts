@@ -12,7 +12,7 @@ export type ResultId =
   | "param-counts" | "datasets"
   | "quanv-hqnn" | "quanv-cnn1" | "quanv-cnn4" | "quanv-gradient-timing"
   | "zx-reduction" | "fourier"
-  | "seeds-summary";
+  | "seeds-summary" | "bench-training";
 
 /** A value an expression evaluates to. */
 export type Value = number | boolean | string | Value[];
