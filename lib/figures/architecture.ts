@@ -296,7 +296,7 @@ export function architectureFigure(input: tf.LayersModel | ArchitectureDescripti
       ports.push([yMid]);
     }
     // Under the circuits: the layers that follow them (BatchNorm); the circuits themselves are detailed above.
-    const followers = b.kind === "quantum" ? b.layers.slice(1).map((l) => (l.className === "BatchNormalization" ? "BatchNorm" : l.className)).join(" · ") : "";
+    const followers = b.kind === "quantum" ? b.layers.slice(1).map((l) => (BATCH_NORMS.has(l.className) ? "BatchNorm" : l.className)).join(" · ") : "";
     notes.push(text(x, yMid - boxH - 0.8, `${followers ? `${followers} ` : ""}→ ${formatShape(b.outputShape)}`, 11));
     if (b.kind !== "input") notes.push(text(x, yMid - boxH - 1.6, paramsLabel(b), 11, { font: { size: 11, color: "#7f0000" } }));
     if (i === 0) return;
