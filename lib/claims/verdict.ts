@@ -88,6 +88,9 @@ function measure(check: Extract<Check, { kind: "measure" }>, lookup: ResultLooku
     return { verdict, ours, labels, evidence, details };
   } catch (e) {
     if (!(e instanceof FieldProblem)) throw e;
+    if (partial.length > 0) { // a partial result may not carry the field yet (e.g. a t-test needs two seeds)
+      return { verdict: "pending", ours: "", labels: [...labels, `partial: ${partial.join("; ")}`], evidence, details: [`not final (${partial.join("; ")})`, e.message] };
+    }
     return { verdict: "not checkable here", ours: "", labels, evidence, details: [`${e.message}, so this result cannot decide the claim`] };
   }
 }

@@ -42,7 +42,7 @@ export function accuracyComparisonFigure(hqnn: RunResult, cnn: RunResult, title:
     layout: {
       title: { text: title, x: 0.5 }, xaxis: { title: { text: "epoch" }, dtick: 1 }, yaxis: { title: { text: "test accuracy" }, tickformat: ".2%" },
       shapes, legend: { orientation: "h", y: -0.2 },
-      annotations: paper ? [{ text: "dashed: the paper's final values", xref: "paper", yref: "paper", x: 1, y: 1.02, showarrow: false, xanchor: "right", font: { size: 11 } }] : [],
+      annotations: paper ? [{ text: "dashed: the paper's final values", xref: "paper", yref: "paper", x: 1, y: -0.2, showarrow: false, xanchor: "right", yanchor: "top", font: { size: 11 } }] : [],
     },
     width: 800, height: 450,
   };

@@ -53,7 +53,7 @@ export interface TrainingResult {
   experiment: string;
   status?: string;
   params?: number;
-  config?: { epochs: number };
+  config?: { epochs: number; patience?: number };
   final?: { train_loss: number; test_loss: number; test_acc: number; epochs: number; best_test_acc?: number };
   dataset?: { train?: number; test?: number; source?: { lossy?: boolean } };
   provenance?: { command: string; git_commit: string; git_dirty: boolean; backend: string; started_at: string; wall_s: number; profile: string };

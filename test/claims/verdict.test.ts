@@ -214,6 +214,8 @@ test("the seed-study claims read results/seeds-summary.json and stay pending unt
     models: Object.fromEntries(["hqnn-parallel-mnist", "cnn-mnist"].map((m) => [m, { seeds, final_test_acc: { mean: 0.99, std: 0.001 } }])),
     comparisons: { "cnn-mnist": { welch: { t: 1, df: 8, p, meanDiff }, mcnemar_significant_seeds: 1 } },
   });
+  writeResult("seeds-summary", { ...summary([1], 0, 1), comparisons: { "cnn-mnist": { welch: null, mcnemar_significant_seeds: 0 } } }, dir);
+  assert.equal(verdictOf(dir, "mnist-hqnn-cnn-gap-significant").verdict, "pending", "one seed: no t-test yet, and the study is partial");
   writeResult("seeds-summary", summary([1, 2], 0.001, 0.3), dir);
   assert.equal(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").verdict, "pending");
   assert.ok(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").labels.some((l) => /2\/5 seeds/.test(l)));
