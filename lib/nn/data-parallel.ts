@@ -87,6 +87,8 @@ export class DataParallel {
 
   /** Starts parties - 1 workers with replicas of the model; resolves when all are ready. */
   static async start(spec: ModelSpec, vars: tf.Variable[], opts: { parties: number; maxBatch: number }): Promise<DataParallel> {
+    // The synchronised BatchNorm statistics live in the wasm backend's fused kernels (batch-norm.ts).
+    if (tf.getBackend() !== "wasm") throw new Error(`DataParallel needs the wasm backend (the current one is ${tf.getBackend()})`);
     const dp = new DataParallel(opts.parties, spec, opts.maxBatch, vars);
     const file = path.join(__dirname, "data-parallel-worker.ts");
     await Promise.all(Array.from({ length: opts.parties - 1 }, (_, k) => new Promise<void>((resolve, reject) => {

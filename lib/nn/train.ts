@@ -251,7 +251,9 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const batches = Math.ceil(train.n / config.batchSize);
   const logEvery = config.logEvery ?? Math.max(1, Math.floor(batches / 10));
   const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
-  const dp = run.parallel && run.parallel.threads > 1
+  // Data-parallel workers are for the wasm backend, which runs one thread; native TensorFlow (tfjs-node) uses
+  // every core by itself.
+  const dp = run.parallel && run.parallel.threads > 1 && tf.getBackend() === "wasm"
     ? (await DataParallel.start(run.parallel.spec, vars, { parties: run.parallel.threads, maxBatch: config.batchSize })).bind(model)
     : undefined;
   if (dp) log(`[${run.experiment}] data-parallel on ${run.parallel!.threads} threads`);
