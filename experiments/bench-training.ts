@@ -66,10 +66,13 @@ export async function benchTraining(opts: { batch?: number; batches?: number } =
   const prov = startProvenance({ backend, seeds: [1, 3] });
   const loadBefore = os.loadavg();
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const hqnn1 = await tfjsRate("quantum", batch, batches, 3);
-  const cnn1 = await tfjsRate("dense", batch, batches, 3);
-  const hqnnAll = cores > 1 ? await tfjsRate("quantum", batch, batches, 3, cores) : hqnn1;
-  const cnnAll = cores > 1 ? await tfjsRate("dense", batch, batches, 3, cores) : cnn1;
+  // Steady state, as over an epoch's ~940 steps: the workers' code needs a few more steps than one thread to warm up
+  // (JIT); 10 untimed steps for both, PyTorch gets its own warm-up (5).
+  const warmup = 10;
+  const hqnn1 = await tfjsRate("quantum", batch, batches, warmup);
+  const cnn1 = await tfjsRate("dense", batch, batches, warmup);
+  const hqnnAll = cores > 1 ? await tfjsRate("quantum", batch, batches, warmup, cores) : hqnn1;
+  const cnnAll = cores > 1 ? await tfjsRate("dense", batch, batches, warmup, cores) : cnn1;
   const hqnn = Math.max(hqnn1, hqnnAll);
   const torch2 = torchRate(batch, batches, 2);
   const torch1 = torchRate(batch, batches, 1);
