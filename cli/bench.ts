@@ -7,8 +7,9 @@
  *
  * Subcommands are the keys of SUBCOMMANDS; add one by adding an entry (a function from argv to a JSON object).
  *
- * train [--batch 64] [--batches 40]
- *   HQNN-Parallel and its CNN training steps in tfjs, then the same hybrid in PyTorch (1 and 2 threads): images/s.
+ * train [--batch 64] [--batches 40] [--rounds 3]
+ *   HQNN-Parallel and its CNN training steps in tfjs (1 thread and data-parallel on every core), then the same hybrid
+ *   in PyTorch (1 and 2 threads): images/s, medians over rounds.
  *
  * all: engine, then train.
  *
@@ -117,9 +118,9 @@ function benchEngine(argv: string[]): object {
 
 /** Training throughput, tfjs against PyTorch (experiments/bench-training.ts); writes results/bench-training.json. */
 async function benchTrain(argv: string[]): Promise<object> {
-  const { batch, batches } = parseOptions(argv, { batch: 64, batches: 40 });
+  const { batch, batches, rounds } = parseOptions(argv, { batch: 64, batches: 40, rounds: 3 });
   const { benchTraining } = require("../experiments/bench-training") as typeof import("../experiments/bench-training");
-  return benchTraining({ batch, batches });
+  return benchTraining({ batch, batches, rounds });
 }
 
 /** What a subcommand prints: one JSON object per line. */

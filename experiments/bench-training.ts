@@ -60,12 +60,13 @@ function torchRate(batch: number, batches: number, threads: number): Record<stri
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
-export async function benchTraining(opts: { batch?: number; batches?: number } = {}) {
-  const batch = opts.batch ?? 64, batches = opts.batches ?? 40;
-  const backend = await initBackend();
-  const prov = startProvenance({ backend, seeds: [1, 3] });
-  const loadBefore = os.loadavg();
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
+const median = (xs: number[]) => {
+  const v = xs.filter(Number.isFinite).sort((p, q) => p - q);
+  return v.length === 0 ? NaN : v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
+/** One round of every measurement, tfjs then PyTorch, so that each round sees the same machine. */
+async function round(batch: number, batches: number, cores: number) {
   // Steady state, as over an epoch's ~940 steps: the workers' code needs a few more steps than one thread to warm up
   // (JIT); 10 untimed steps for both, PyTorch gets its own warm-up (5).
   const warmup = 10;
@@ -73,12 +74,29 @@ export async function benchTraining(opts: { batch?: number; batches?: number } =
   const cnn1 = await tfjsRate("dense", batch, batches, warmup);
   const hqnnAll = cores > 1 ? await tfjsRate("quantum", batch, batches, warmup, cores) : hqnn1;
   const cnnAll = cores > 1 ? await tfjsRate("dense", batch, batches, warmup, cores) : cnn1;
-  const hqnn = Math.max(hqnn1, hqnnAll);
   const torch2 = torchRate(batch, batches, 2);
   const torch1 = torchRate(batch, batches, 1);
-  const torchHqnn = typeof torch2.images_per_s === "number" ? torch2.images_per_s : NaN;
+  return { hqnn1, cnn1, hqnnAll, cnnAll, torch2, torch1 };
+}
+
+/**
+ * `rounds` rounds of all measurements (PyTorch's rate varies by ~10 % from run to run here); the summary gives the
+ * medians over rounds and their ratio.
+ */
+export async function benchTraining(opts: { batch?: number; batches?: number; rounds?: number } = {}) {
+  const batch = opts.batch ?? 64, batches = opts.batches ?? 40, rounds = opts.rounds ?? 3;
+  const backend = await initBackend();
+  const prov = startProvenance({ backend, seeds: [1, 3] });
+  const loadBefore = os.loadavg();
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const all: Awaited<ReturnType<typeof round>>[] = [];
+  for (let r = 0; r < rounds; r++) all.push(await round(batch, batches, cores));
+  const med = (f: (x: Awaited<ReturnType<typeof round>>) => number) => median(all.map(f));
+  const rate = (t: Record<string, unknown>) => (typeof t.images_per_s === "number" ? t.images_per_s : NaN);
+  const hqnn1 = med((x) => x.hqnn1), hqnnAll = med((x) => x.hqnnAll), hqnn = Math.max(hqnn1, hqnnAll);
+  const torchHqnn = med((x) => rate(x.torch2));
   const result = {
-    experiment: "bench-training", batch, batches,
+    experiment: "bench-training", batch, batches, rounds,
     // The comparison issue 9 asks for: our hybrid's training throughput over PyTorch's (2 threads), >= 1 is the goal.
     summary: {
       hqnn_train_images_per_s: Math.round(hqnn),
@@ -86,14 +104,15 @@ export async function benchTraining(opts: { batch?: number; batches?: number } =
       ratio: Number.isFinite(torchHqnn) ? Number((hqnn / torchHqnn).toFixed(3)) : null,
       cores,
       threads: hqnnAll >= hqnn1 ? cores : 1,
+      note: `medians over ${rounds} rounds`,
     },
     tfjs: {
       backend,
-      threads_1: { hqnn_images_per_s: hqnn1, cnn_images_per_s: cnn1 },
-      [`threads_${cores}`]: { hqnn_images_per_s: hqnnAll, cnn_images_per_s: cnnAll, how: "data-parallel worker threads, synchronised BatchNorm" },
+      threads_1: { hqnn_images_per_s: hqnn1, cnn_images_per_s: med((x) => x.cnn1) },
+      [`threads_${cores}`]: { hqnn_images_per_s: hqnnAll, cnn_images_per_s: med((x) => x.cnnAll), how: "data-parallel worker threads, synchronised BatchNorm" },
     },
-    pytorch: { threads_2: torch2, threads_1: torch1 },
-    ratio_pytorch2_over_tfjs_hqnn: torchHqnn / hqnn,
+    pytorch: { threads_2: { images_per_s: torchHqnn }, threads_1: { images_per_s: med((x) => rate(x.torch1)) } },
+    rounds_detail: all,
     load_average: { before: loadBefore, after: os.loadavg() },
     provenance: prov.finish(),
   };
