@@ -9,7 +9,7 @@
  * Runs go seed by seed (every model for seed 1, then seed 2, ...), N at a time in child processes (default: one
  * per core), each on cores / N threads (data-parallel): either way the study uses every core. Each run is
  * `experiments/parallel.ts <model> --seed S` (results/seeds/<model>-s<S>.json, checkpoint every epoch, resumes),
- * logging to logs/seeds/. Afterwards results/seeds-summary.json aggregates whatever is complete.
+ * logging to logs/seeds/. After every finished run results/seeds-summary.json is rewritten from whatever is complete.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -134,6 +134,7 @@ export async function runSeeds(opts: { seeds: number[]; models: string[]; jobs: 
       const code = await runChild(job.experiment, job.seed, threadsEach);
       done++;
       if (code !== 0) failed++;
+      if (code === 0) await summarizeSeeds(); // the summary is current after every run, whenever the study stops
       const el = (Date.now() - t0) / 1000, eta = (el / done) * (total - done);
       process.stderr.write(`seeds: ${code === 0 ? "done" : `FAILED (exit ${code})`} ${job.experiment} seed ${job.seed}; ` +
         `${done}/${total} in ${(el / 60).toFixed(1)} min, ETA ${(eta / 60).toFixed(0)} min\n`);
