@@ -59,8 +59,11 @@ function band(runs: SeedRun[], key: "test_acc" | "train_loss" | "test_loss" | "t
   return { mean: Array.from({ length: epochs }, (_, e) => mean(at(e))), std: Array.from({ length: epochs }, (_, e) => std(at(e))) };
 }
 
-/** Aggregates the complete seed runs under <resultsDir>/seeds/ into <resultsDir>/seeds-summary.json. */
-export async function summarizeSeeds(resultsDir = profileResultsDir()) {
+/**
+ * Aggregates the complete seed runs under <resultsDir>/seeds/ into <resultsDir>/seeds-summary.json. The MNIST
+ * test labels (for McNemar's test) are loaded unless given.
+ */
+export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabels?: Uint8Array) {
   const runs = readRuns(path.join(resultsDir, "seeds"));
   const byModel = new Map<string, SeedRun[]>();
   for (const r of runs) byModel.set(r.experiment, [...(byModel.get(r.experiment) ?? []), r]);
@@ -75,7 +78,7 @@ export async function summarizeSeeds(resultsDir = profileResultsDir()) {
     };
   }
   const reference = byModel.get(REFERENCE_MODEL) ?? [];
-  const labels = reference.length ? (await loadDataset("mnist")).test.labels : undefined;
+  const labels = testLabels ?? (reference.length ? (await loadDataset("mnist")).test.labels : undefined);
   const comparisons: Record<string, unknown> = {};
   for (const [experiment, rs] of byModel) {
     if (experiment === REFERENCE_MODEL || !labels) continue;
