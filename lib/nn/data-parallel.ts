@@ -111,22 +111,8 @@ export class DataParallel {
   step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): ShareResult {
     // A batch smaller than the number of threads would leave a thread without examples: take it alone.
     if (count < this.parties) return shareGradients(this.model(), this.vars, x, labels, count, shape, classes, count);
-    const image = shape[0] * shape[1] * shape[2];
-    const shares = this.split(count);
-    let off = 0;
-    this.weights.set(this.flatWeights());
-    const mine = shares[0];
-    off = mine;
-    for (let k = 0; k < this.workers.length; k++) {
-      const n = shares[k + 1];
-      this.batch[k].set(x.subarray(off * image, (off + n) * image));
-      this.labels[k].set(labels.subarray(off, off + n));
-      Atomics.store(this.control, 4 * (k + 1) + 0, n);
-      Atomics.store(this.control, 4 * (k + 1) + 1, count);
-      off += n;
-    }
-    const round = Atomics.add(this.control, CTRL.step, 1) + 1;
-    Atomics.notify(this.control, CTRL.step);
+    const [mine, ...theirs] = this.split(count);
+    const round = this.sendShares(x, labels, mine, theirs, count, shape[0] * shape[1] * shape[2]);
     // The BatchNorm statistics of this thread's share are summed with the workers' only during its own pass.
     setBatchNormReducer((v) => this.reducer.allReduce(v));
     let own: ShareResult;
@@ -136,18 +122,37 @@ export class DataParallel {
       setBatchNormReducer(undefined);
     }
     this.waitForWorkers(round);
-    const total = { lossSum: own.lossSum, correct: own.correct };
+    return this.addWorkerResults(own);
+  }
+
+  /** Current weights and each worker's share of the batch into shared memory, then the signal; returns the round. */
+  private sendShares(x: Float32Array, labels: Int32Array, mine: number, theirs: number[], count: number, image: number): number {
+    this.weights.set(this.flatWeights());
+    let off = mine;
+    theirs.forEach((n, k) => {
+      this.batch[k].set(x.subarray(off * image, (off + n) * image));
+      this.labels[k].set(labels.subarray(off, off + n));
+      Atomics.store(this.control, 4 * (k + 1) + 0, n);
+      Atomics.store(this.control, 4 * (k + 1) + 1, count);
+      off += n;
+    });
+    const round = Atomics.add(this.control, CTRL.step, 1) + 1;
+    Atomics.notify(this.control, CTRL.step);
+    return round;
+  }
+
+  /** This thread's gradients plus every worker's (in worker order), and the summed loss and correct count. */
+  private addWorkerResults(own: ShareResult): ShareResult {
+    let start = 0;
     const grads = tf.tidy(() => own.grads.map((g, i) => {
-      let sum = g;
-      for (let k = 0; k < this.workers.length; k++) {
-        const start = this.sizes.slice(0, i).reduce((a, b) => a + b, 0);
-        sum = tf.add(sum, tf.tensor(this.grads[k].slice(start, start + this.sizes[i]), g.shape));
-      }
-      return sum;
+      const parts = this.grads.map((buf) => tf.tensor(buf.slice(start, start + this.sizes[i]), g.shape));
+      start += this.sizes[i];
+      return tf.addN([g, ...parts]);
     }));
     tf.dispose(own.grads);
-    for (let k = 0; k < this.workers.length; k++) { total.lossSum += this.stats[2 * k]; total.correct += this.stats[2 * k + 1]; }
-    return { grads, ...total };
+    let { lossSum, correct } = own;
+    for (let k = 0; k < this.workers.length; k++) { lossSum += this.stats[2 * k]; correct += this.stats[2 * k + 1]; }
+    return { grads, lossSum, correct };
   }
 
   private modelRef?: tf.LayersModel;
