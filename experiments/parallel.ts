@@ -18,7 +18,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { loadDataset } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
-import { Ablation, ABLATIONS, buildParallelModel, countTrainableParams, Head } from "../lib/nn/models";
+import { Ablation, ABLATIONS, buildParallelModel, countTrainableParams, Head, usesQuantumLayer } from "../lib/nn/models";
 import { ImageSet, trainModel } from "../lib/nn/train";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { DatasetName, PARALLEL_SETUPS, prepareImages } from "../lib/nn/parallel-setups";
@@ -48,7 +48,7 @@ export async function runParallelExperiment(experiment: string, opts: RunOptions
   const train: ImageSet = prepareImages(setup, data.train, sizes.train);
   const test: ImageSet = prepareImages(setup, data.test, sizes.test);
   // The engine is loaded only for the quantum variants, so the classical ones run without it.
-  const quantumHead = variant.includes("quantum") && variant !== "no-quantum"
+  const quantumHead = usesQuantumLayer(variant)
     ? (require("../lib/nn/parallel-head") as typeof import("../lib/nn/parallel-head")).quantumHead : undefined;
   const modelConfig = { ...setup.model, inputShape: train.shape, seed };
   const model = buildParallelModel(modelConfig, variant, quantumHead);

@@ -12,10 +12,12 @@ import { readResult, RESULTS_DIR } from "../results";
 export type DatasetId = "mnist" | "medmnist" | "cifar10";
 export type ModelId = "cnn" | "hqnn";
 
+const DATASET_NAMES: Record<DatasetId, string> = { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" };
+
 export const TABLE1_ENTRIES: { dataset: DatasetId; datasetName: string; model: ModelId; modelName: string; experiment: string }[] =
   (["mnist", "medmnist", "cifar10"] as const).flatMap((dataset) => (["cnn", "hqnn"] as const).map((model) => ({
     dataset, model,
-    datasetName: { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" }[dataset],
+    datasetName: DATASET_NAMES[dataset],
     modelName: model === "hqnn" ? "HQNN-Parallel" : "CNN",
     experiment: model === "hqnn" ? `hqnn-parallel-${dataset}` : `cnn-${dataset}`,
   })));
@@ -25,7 +27,7 @@ export const TABLE1_ENTRIES: { dataset: DatasetId; datasetName: string; model: M
  * re-encoding) is never shown under the plain dataset name.
  */
 export function datasetLabel(dataset: DatasetId, r?: { dataset?: { source?: { lossy?: boolean } } }): string {
-  const name = { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" }[dataset];
+  const name = DATASET_NAMES[dataset];
   return r?.dataset?.source?.lossy ? `${name} (${dataset === "cifar10" ? "JPEG q75 copy" : "lossy copy"})` : name;
 }
 

@@ -7,17 +7,17 @@ import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "./backend";
 import { setBatchNormReducer } from "./batch-norm";
-import { CTRL, ModelSpec, REDUCE_MAX, shareGradients, SharedBuffers } from "./data-parallel";
-import { buildParallelModel } from "./models";
+import { CTRL, ModelSpec, REDUCE_MAX, SharedBuffers } from "./data-parallel";
+import { buildParallelModel, usesQuantumLayer } from "./models";
 import { SharedReducer } from "./shared-reduce";
+import { shareGradients } from "./step";
 
 interface Init { spec: ModelSpec; party: number; parties: number; maxBatch: number; buffers: SharedBuffers; sizes: number[] }
 
 async function main(init: Init) {
   const { spec, party, parties, maxBatch, buffers, sizes } = init;
   await initBackend("wasm");
-  const usesCircuits = spec.variant === "quantum" || spec.variant === "frozen-quantum";
-  const quantumHead = usesCircuits ? (require("./parallel-head") as typeof import("./parallel-head")).quantumHead : undefined;
+  const quantumHead = usesQuantumLayer(spec.variant) ? (require("./parallel-head") as typeof import("./parallel-head")).quantumHead : undefined;
   const model = buildParallelModel(spec.config, spec.variant, quantumHead);
   const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
   const reducer = new SharedReducer(buffers.reduce, parties, party, REDUCE_MAX);

@@ -18,6 +18,8 @@ import * as tf from "@tensorflow/tfjs";
 import { setBatchNormReducer } from "./batch-norm";
 import { Ablation, Head, ModelConfig } from "./models";
 import { SharedReducer } from "./shared-reduce";
+import { shareGradients, ShareResult } from "./step";
+import { startTsWorker } from "./thread-pool";
 
 /** What a worker needs to build the same model: built by buildParallelModel(config, variant, quantumHead). */
 export interface ModelSpec { variant: Head | Ablation; config: ModelConfig }
@@ -25,30 +27,6 @@ export interface ModelSpec { variant: Head | Ablation; config: ModelConfig }
 /** Control words shared with the workers. */
 export const CTRL = { step: 0, done: 1, failed: 2, stop: 3 } as const;
 export const REDUCE_MAX = 1 + 2 * 64; // [rows, sums of up to 64 channels, second sums]
-
-export interface ShareResult { grads: tf.Tensor[]; lossSum: number; correct: number }
-
-/** The gradients of one share of a batch (loss scaled by count / batchCount), in `vars` order. */
-export function shareGradients(model: tf.LayersModel, vars: tf.Variable[], x: Float32Array, labels: Int32Array, count: number,
-  shape: [number, number, number], classes: number, batchCount: number): ShareResult {
-  let lossSum = 0, correct = 0;
-  const grads = tf.tidy(() => {
-    const xs = tf.tensor4d(x.subarray(0, count * shape[0] * shape[1] * shape[2]), [count, ...shape]);
-    const ys = tf.tensor1d(labels.subarray(0, count), "int32");
-    let meanLoss!: tf.Scalar, right!: tf.Scalar;
-    const r = tf.variableGrads(() => {
-      const logits = model.apply(xs, { training: true }) as tf.Tensor;
-      meanLoss = tf.keep(tf.losses.softmaxCrossEntropy(tf.oneHot(ys, classes), logits) as tf.Scalar);
-      right = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), ys), "float32")) as tf.Scalar);
-      return tf.mul(meanLoss, count / batchCount) as tf.Scalar;
-    }, vars);
-    lossSum = meanLoss.dataSync()[0] * count;
-    correct = right.dataSync()[0];
-    tf.dispose([meanLoss, right]);
-    return vars.map((v) => r.grads[v.name]);
-  });
-  return { grads, lossSum, correct };
-}
 
 /** Shared buffers of a step: control words, weights, the batch share, gradients, loss/correct of each worker. */
 export interface SharedBuffers { control: SharedArrayBuffer; reduce: SharedArrayBuffer; weights: SharedArrayBuffer; batch: SharedArrayBuffer; labels: SharedArrayBuffer; grads: SharedArrayBuffer; stats: SharedArrayBuffer }
@@ -92,11 +70,7 @@ export class DataParallel {
     const dp = new DataParallel(opts.parties, spec, opts.maxBatch, vars);
     const file = path.join(__dirname, "data-parallel-worker.ts");
     await Promise.all(Array.from({ length: opts.parties - 1 }, (_, k) => new Promise<void>((resolve, reject) => {
-      // A TypeScript worker: register tsx's require hook, then load the worker module.
-      const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, {
-        eval: true,
-        workerData: { spec, party: k + 1, parties: opts.parties, maxBatch: opts.maxBatch, buffers: dp.buffers, sizes: dp.sizes },
-      });
+      const worker = startTsWorker(file, { spec, party: k + 1, parties: opts.parties, maxBatch: opts.maxBatch, buffers: dp.buffers, sizes: dp.sizes });
       worker.once("message", (m) => (m === "ready" ? resolve() : reject(new Error(String(m)))));
       worker.on("error", (e) => { dp.workerError = e; dp.reducer.fail(); reject(e); });
       dp.workers.push(worker);

@@ -36,6 +36,11 @@ export type Head = "quantum" | "dense";
 export type Ablation = "no-quantum" | "dense20" | "frozen-quantum";
 export const ABLATIONS: Ablation[] = ["no-quantum", "dense20", "frozen-quantum"];
 
+/** Whether a variant contains the quantum layer (and so needs a quantum layer factory). */
+export function usesQuantumLayer(variant: Head | Ablation): boolean {
+  return variant === "quantum" || variant === "frozen-quantum";
+}
+
 /** Builds the quantum head (c parallel circuits); injected so this file does not depend on the engine. */
 export type QuantumHeadFactory = (n: number, seed: number) => tf.layers.Layer;
 

@@ -8,6 +8,11 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { getProfile } from "../results";
 
+/** A worker thread running a TypeScript module: tsx's require hook is registered first, then the module loaded. */
+export function startTsWorker(file: string, workerData: unknown): Worker {
+  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData });
+}
+
 /** Threads for a run or a study: HQNN_THREADS, else every core in the full profile and 1 in the quick one. */
 export function defaultThreads(): number {
   if (process.env.HQNN_THREADS) return Math.max(1, Number(process.env.HQNN_THREADS));
@@ -27,8 +32,7 @@ export class ThreadPool {
   constructor(readonly size: number, modulePath: string, exportName: string) {
     const worker = path.join(__dirname, "thread-pool-worker.ts");
     for (let i = 0; i < size; i++) {
-      // A TypeScript worker: register tsx's require hook, then load the worker module.
-      const w = new Worker(`require("tsx/cjs"); require(${JSON.stringify(worker)});`, { eval: true, workerData: { modulePath, exportName } });
+      const w = startTsWorker(worker, { modulePath, exportName });
       w.on("message", (m: { id: number; result?: unknown; error?: string }) => {
         const p = this.pending.get(m.id)!;
         this.pending.delete(m.id);

@@ -10,6 +10,7 @@ import * as tf from "@tensorflow/tfjs";
 import { mulberry32 } from "../quantum";
 import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
 import { DataParallel, ModelSpec } from "./data-parallel";
+import { lossAndCorrect, shareGradients } from "./step";
 
 export interface ImageSet {
   /** N x H x W x C, float32, already scaled (and resized) as the model expects. */
@@ -105,13 +106,6 @@ function gatherBatch(set: ImageSet, order: ArrayLike<number>, start: number, cou
     buf.set(set.x.subarray(i * size, (i + 1) * size), b * size);
     labels[b] = set.labels[i];
   }
-}
-
-function lossAndCorrect(logits: tf.Tensor, labels: tf.Tensor, classes: number): { loss: tf.Scalar; correct: tf.Scalar } {
-  const oneHot = tf.oneHot(labels as tf.Tensor1D, classes);
-  const loss = tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
-  const correct = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), "float32")) as tf.Scalar;
-  return { loss, correct };
 }
 
 /**
@@ -288,29 +282,12 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
         const start = b * config.batchSize, count = Math.min(config.batchSize, train.n - start);
         gatherBatch(train, order, start, count, buf, labelBuf);
         run.augment?.(buf, count, epoch, b);
-        if (dp) {
-          const r = dp.step(buf, labelBuf, count, train.shape, config.classes);
-          applyGradients(opt, Object.fromEntries(vars.map((v, i) => [v.name, r.grads[i]])));
-          lossSum += r.lossSum;
-          correctSum += r.correct;
-          tf.dispose(r.grads);
-        } else {
-          const { value, grads, correct } = tf.tidy(() => {
-            const x = tf.tensor4d(buf.subarray(0, count * size), [count, ...train.shape]);
-            const y = tf.tensor1d(labelBuf.subarray(0, count), "int32");
-            let correct!: tf.Scalar;
-            const r = tf.variableGrads(() => {
-              const out = lossAndCorrect(model.apply(x, { training: true }) as tf.Tensor, y, config.classes);
-              correct = tf.keep(out.correct);
-              return out.loss;
-            }, vars);
-            return { ...r, correct };
-          });
-          applyGradients(opt, grads);
-          lossSum += (value.dataSync() as Float32Array)[0] * count;
-          correctSum += (correct.dataSync() as Float32Array)[0];
-          tf.dispose([value, correct, ...Object.values(grads)]);
-        }
+        const r = dp ? dp.step(buf, labelBuf, count, train.shape, config.classes)
+          : shareGradients(model, vars, buf, labelBuf, count, train.shape, config.classes, count);
+        applyGradients(opt, Object.fromEntries(vars.map((v, i) => [v.name, r.grads[i]])));
+        lossSum += r.lossSum;
+        correctSum += r.correct;
+        tf.dispose(r.grads);
         if (logEvery && (b + 1) % logEvery === 0 && b + 1 < batches) {
           const el = (Date.now() - t0) / 1000, done = start + count;
           log(`[${run.experiment}] epoch ${epoch}/${config.epochs} batch ${b + 1}/${batches} loss ${(lossSum / done).toFixed(4)} ` +

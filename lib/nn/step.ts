@@ -1,0 +1,41 @@
+/**
+ * The loss and the gradients of one training step, shared by the single-thread loop (train.ts), the calling
+ * thread of data-parallel training and its workers (data-parallel.ts, data-parallel-worker.ts).
+ */
+import * as tf from "@tensorflow/tfjs";
+
+/** Mean cross-entropy over the batch and the number of correct predictions. */
+export function lossAndCorrect(logits: tf.Tensor, labels: tf.Tensor, classes: number): { loss: tf.Scalar; correct: tf.Scalar } {
+  const oneHot = tf.oneHot(labels as tf.Tensor1D, classes);
+  const loss = tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
+  const correct = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), "float32")) as tf.Scalar;
+  return { loss, correct };
+}
+
+export interface ShareResult { grads: tf.Tensor[]; lossSum: number; correct: number }
+
+/**
+ * The gradients, in `vars` order, of `count` examples of a batch of `batchCount` (the mean loss scaled by
+ * count / batchCount, so that the shares' gradients add up to the whole batch's; a whole batch has factor 1),
+ * with the summed loss and the number of correct predictions.
+ */
+export function shareGradients(model: tf.LayersModel, vars: tf.Variable[], x: Float32Array, labels: Int32Array, count: number,
+  shape: [number, number, number], classes: number, batchCount: number): ShareResult {
+  let lossSum = 0, correct = 0;
+  const grads = tf.tidy(() => {
+    const xs = tf.tensor4d(x.subarray(0, count * shape[0] * shape[1] * shape[2]), [count, ...shape]);
+    const ys = tf.tensor1d(labels.subarray(0, count), "int32");
+    let meanLoss!: tf.Scalar, right!: tf.Scalar;
+    const r = tf.variableGrads(() => {
+      const out = lossAndCorrect(model.apply(xs, { training: true }) as tf.Tensor, ys, classes);
+      meanLoss = tf.keep(out.loss);
+      right = tf.keep(out.correct);
+      return tf.mul(meanLoss, count / batchCount) as tf.Scalar;
+    }, vars);
+    lossSum = meanLoss.dataSync()[0] * count;
+    correct = right.dataSync()[0];
+    tf.dispose([meanLoss, right]);
+    return vars.map((v) => r.grads[v.name]);
+  });
+  return { grads, lossSum, correct };
+}
