@@ -26,6 +26,7 @@
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import { DiffMethod, forward, hqnnBranchCircuit, mulberry32, uniform, vjp } from "../lib/quantum";
+import { median } from "../lib/stats";
 
 class UsageError extends Error {}
 
@@ -39,11 +40,6 @@ function parseOptions(argv: string[], defaults: Record<string, number>): Record<
     opts[key] = value;
   }
   return opts;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 interface Rates {

@@ -14,6 +14,7 @@ import { buildParallelModel, Head } from "../lib/nn/models";
 import { quantumHead } from "../lib/nn/parallel-head";
 import { mulberry32 } from "../lib/nn/train";
 import { REPO_ROOT, startProvenance, writeResult } from "../lib/results";
+import { median } from "../lib/stats";
 
 const CFG = { inputShape: [28, 28, 1] as [number, number, number], convChannels: [16, 32], classes: 10, n: 20, seed: 1 };
 
@@ -60,11 +61,6 @@ function torchRate(batch: number, batches: number, threads: number): Record<stri
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
-const median = (xs: number[]) => {
-  const v = xs.filter(Number.isFinite).sort((p, q) => p - q);
-  return v.length === 0 ? NaN : v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
-
 /** One round of every measurement, tfjs then PyTorch, so that each round sees the same machine. */
 async function round(batch: number, batches: number, cores: number) {
   // Steady state, as over an epoch's ~940 steps: the workers' code needs a few more steps than one thread to warm up
@@ -91,7 +87,7 @@ export async function benchTraining(opts: { batch?: number; batches?: number; ro
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const all: Awaited<ReturnType<typeof round>>[] = [];
   for (let r = 0; r < rounds; r++) all.push(await round(batch, batches, cores));
-  const med = (f: (x: Awaited<ReturnType<typeof round>>) => number) => median(all.map(f));
+  const med = (f: (x: Awaited<ReturnType<typeof round>>) => number) => median(all.map(f).filter(Number.isFinite));
   const rate = (t: Record<string, unknown>) => (typeof t.images_per_s === "number" ? t.images_per_s : NaN);
   const hqnn1 = med((x) => x.hqnn1), hqnnAll = med((x) => x.hqnnAll), hqnn = Math.max(hqnn1, hqnnAll);
   const torchHqnn = med((x) => rate(x.torch2));

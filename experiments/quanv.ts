@@ -26,6 +26,7 @@ import { ImageSet } from "../lib/nn/train";
 import { defaultThreads, ThreadPool } from "../lib/nn/thread-pool";
 import { DiffMethod, DIFF_METHODS, forward, vjp } from "../lib/quantum";
 import { getProfile, Profile, readResult, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
+import { median } from "../lib/stats";
 
 /** The paper's final test accuracies (mean ± std over 10 models), section 2.3.3. */
 export const PAPER_QUANV = { hqnn: { mean: 0.67, std: 0.01 }, cnn4: { mean: 0.66, std: 0.02 }, cnn1: { mean: 0.53, std: 0.02 } };
@@ -281,11 +282,6 @@ export async function runSubsets(mnist: Dataset, proto: QuanvProtocol, backend: 
     config: { ...proto, seeds: proto.subsets.seeds_each },
     provenance: prov.finish(),
   }, resultsDir(proto.profile));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /**

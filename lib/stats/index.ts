@@ -8,6 +8,13 @@ export function mean(xs: number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 
+/** The middle value (the mean of the two middle values for an even count); NaN for no values. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
 /** Sample standard deviation (n - 1 in the denominator); 0 for fewer than two values. */
 export function std(xs: number[]): number {
   if (xs.length < 2) return 0;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { binomialTwoSided, mcnemar, std, studentTCdf, welchTTest } from "../../lib/stats";
+import { binomialTwoSided, mcnemar, median, std, studentTCdf, welchTTest } from "../../lib/stats";
 
 // Reference values computed independently with scipy.stats 1.17.1 (ttest_ind(equal_var=False), t.cdf, binomtest).
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -32,4 +32,12 @@ test("exact two-sided binomial test and McNemar's test match scipy's binomtest",
   assert.deepEqual([m.onlyA, m.onlyB], [2, 1]);
   close(m.p, 1);
   assert.equal(std([2, 4, 4, 4, 5, 5, 7, 9]), Math.sqrt(32 / 7));
+});
+
+test("median: middle value, mean of the two middle values for an even count, NaN for none; input untouched", () => {
+  const xs = [5, 1, 3];
+  assert.equal(median(xs), 3);
+  assert.deepEqual(xs, [5, 1, 3]);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.ok(Number.isNaN(median([])));
 });
