@@ -15,6 +15,7 @@ import { quantumHead } from "../lib/nn/parallel-head";
 import { mulberry32 } from "../lib/nn/train";
 import { REPO_ROOT, startProvenance, writeResult } from "../lib/results";
 import { median } from "../lib/stats";
+import { trainableVariables } from "../lib/nn/step";
 
 const CFG = { inputShape: [28, 28, 1] as [number, number, number], convChannels: [16, 32], classes: 10, n: 20, seed: 1 };
 
@@ -24,13 +25,13 @@ const CFG = { inputShape: [28, 28, 1] as [number, number, number], convChannels:
  */
 async function tfjsRate(head: Head, batch: number, batches: number, warmup: number, threads = 1): Promise<number> {
   const model = buildParallelModel(CFG, head, quantumHead);
-  const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+  const vars = trainableVariables(model);
   const opt = tf.train.adam(1e-3);
   const rand = mulberry32(3);
   const xData = Float32Array.from({ length: batch * 784 }, rand), labels = Int32Array.from({ length: batch }, (_, i) => i % 10);
   const x = tf.tensor4d(xData, [batch, 28, 28, 1]);
   const y = tf.oneHot(tf.tensor1d(labels, "int32"), 10);
-  const dp = threads > 1 ? (await DataParallel.start({ variant: head, config: CFG }, vars, { parties: threads, maxBatch: batch })).bind(model) : undefined;
+  const dp = threads > 1 ? await DataParallel.start({ variant: head, config: CFG }, model, { parties: threads, maxBatch: batch }) : undefined;
   const step = () => {
     if (dp) {
       const r = dp.step(xData, labels, batch, CFG.inputShape, 10);

@@ -10,7 +10,7 @@ import { setBatchNormReducer } from "./batch-norm";
 import { CTRL, ModelSpec, REDUCE_MAX, SharedBuffers } from "./data-parallel";
 import { buildParallelModel, usesQuantumLayer } from "./models";
 import { SharedReducer } from "./shared-reduce";
-import { shareGradients } from "./step";
+import { shareGradients, trainableVariables } from "./step";
 
 interface Init { spec: ModelSpec; party: number; parties: number; maxBatch: number; buffers: SharedBuffers; sizes: number[] }
 
@@ -19,7 +19,7 @@ async function main(init: Init) {
   await initBackend("wasm");
   const quantumHead = usesQuantumLayer(spec.variant) ? (require("./parallel-head") as typeof import("./parallel-head")).quantumHead : undefined;
   const model = buildParallelModel(spec.config, spec.variant, quantumHead);
-  const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+  const vars = trainableVariables(model);
   const reducer = new SharedReducer(buffers.reduce, parties, party, REDUCE_MAX);
   setBatchNormReducer((v) => reducer.allReduce(v));
   const k = party - 1, total = sizes.reduce((a, b) => a + b, 0);

@@ -18,7 +18,7 @@ import * as tf from "@tensorflow/tfjs";
 import { setBatchNormReducer } from "./batch-norm";
 import { Ablation, Head, ModelConfig } from "./models";
 import { SharedReducer } from "./shared-reduce";
-import { shareGradients, ShareResult } from "./step";
+import { shareGradients, ShareResult, trainableVariables } from "./step";
 import { startTsWorker } from "./thread-pool";
 
 /** What a worker needs to build the same model: built by buildParallelModel(config, variant, quantumHead). */
@@ -44,9 +44,12 @@ export class DataParallel {
   private readonly sizes: number[];
   private workerError?: Error;
 
-  private constructor(readonly parties: number, readonly spec: ModelSpec, maxBatch: number, private readonly vars: tf.Variable[]) {
+  private readonly vars: tf.Variable[];
+
+  private constructor(readonly parties: number, readonly spec: ModelSpec, maxBatch: number, private readonly model: tf.LayersModel) {
+    this.vars = trainableVariables(model);
     const [h, w, c] = spec.config.inputShape, image = h * w * c, others = parties - 1;
-    this.sizes = vars.map((v) => v.size);
+    this.sizes = this.vars.map((v) => v.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
     this.buffers = {
       control: new SharedArrayBuffer(4 * 4 * (1 + others)), reduce: SharedReducer.create(parties, REDUCE_MAX),
@@ -63,11 +66,14 @@ export class DataParallel {
     this.reducer = new SharedReducer(this.buffers.reduce, parties, 0, REDUCE_MAX);
   }
 
-  /** Starts parties - 1 workers with replicas of the model; resolves when all are ready. */
-  static async start(spec: ModelSpec, vars: tf.Variable[], opts: { parties: number; maxBatch: number }): Promise<DataParallel> {
+  /**
+   * Starts parties - 1 workers with replicas of `model` (rebuilt from `spec`); resolves when all are ready. The
+   * caller keeps training `model`: its weights go to the workers at every step.
+   */
+  static async start(spec: ModelSpec, model: tf.LayersModel, opts: { parties: number; maxBatch: number }): Promise<DataParallel> {
     // The synchronised BatchNorm statistics live in the wasm backend's fused kernels (batch-norm.ts).
     if (tf.getBackend() !== "wasm") throw new Error(`DataParallel needs the wasm backend (the current one is ${tf.getBackend()})`);
-    const dp = new DataParallel(opts.parties, spec, opts.maxBatch, vars);
+    const dp = new DataParallel(opts.parties, spec, opts.maxBatch, model);
     const file = path.join(__dirname, "data-parallel-worker.ts");
     await Promise.all(Array.from({ length: opts.parties - 1 }, (_, k) => new Promise<void>((resolve, reject) => {
       const worker = startTsWorker(file, { spec, party: k + 1, parties: opts.parties, maxBatch: opts.maxBatch, buffers: dp.buffers, sizes: dp.sizes });
@@ -79,19 +85,19 @@ export class DataParallel {
   }
 
   /**
-   * Gradients of the whole batch (x: count images, labels: count labels) summed over the parties, in `vars`
-   * order, with the summed loss and number of correct predictions. The caller applies them.
+   * Gradients of the whole batch (x: count images, labels: count labels) summed over the parties, in the order
+   * of the model's trainable weights, with the summed loss and number of correct predictions. The caller applies them.
    */
   step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): ShareResult {
     // A batch smaller than the number of threads would leave a thread without examples: take it alone.
-    if (count < this.parties) return shareGradients(this.model(), this.vars, x, labels, count, shape, classes, count);
+    if (count < this.parties) return shareGradients(this.model, this.vars, x, labels, count, shape, classes, count);
     const [mine, ...theirs] = this.split(count);
     const round = this.sendShares(x, labels, mine, theirs, count, shape[0] * shape[1] * shape[2]);
     // The BatchNorm statistics of this thread's share are summed with the workers' only during its own pass.
     setBatchNormReducer((v) => this.reducer.allReduce(v));
     let own: ShareResult;
     try {
-      own = shareGradients(this.model(), this.vars, x, labels, mine, shape, classes, count);
+      own = shareGradients(this.model, this.vars, x, labels, mine, shape, classes, count);
     } finally {
       setBatchNormReducer(undefined);
     }
@@ -127,17 +133,6 @@ export class DataParallel {
     let { lossSum, correct } = own;
     for (let k = 0; k < this.workers.length; k++) { lossSum += this.stats[2 * k]; correct += this.stats[2 * k + 1]; }
     return { grads, lossSum, correct };
-  }
-
-  private modelRef?: tf.LayersModel;
-  /** The caller's model (set by `bind`). */
-  bind(model: tf.LayersModel): this {
-    this.modelRef = model;
-    return this;
-  }
-  private model(): tf.LayersModel {
-    if (!this.modelRef) throw new Error("DataParallel: bind(model) first");
-    return this.modelRef;
   }
 
   /** Shares as even as possible, the caller's first: 64 over 2 parties = 32 + 32; 33 = 17 + 16. */

@@ -28,6 +28,7 @@ import { buildCircuit, Circuit, CircuitOp, DiffMethod, forward, input, vjp, weig
 import { resizeBilinear, Split } from "../data";
 import { seedStream, torchDefaultInit } from "./init";
 import { evaluate, ImageSet, shuffledIndices } from "./train";
+import { trainableVariables } from "./step";
 
 export const KERNEL_SIZE = 2;
 export const KERNEL_QUBITS = KERNEL_SIZE * KERNEL_SIZE;
@@ -292,7 +293,7 @@ export function trainQuanvModel(
 ): QuanvEpoch[] {
   const opt = tf.train.adam(cfg.learningRate, 0.9, 0.999, cfg.adamEpsilon ?? 1e-8);
   const size = train.shape[0] * train.shape[1] * train.shape[2];
-  const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+  const vars = trainableVariables(model);
   const history: QuanvEpoch[] = [];
   for (let epoch = 1; epoch <= cfg.epochs; epoch++) {
     const t0 = Date.now();

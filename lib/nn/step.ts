@@ -4,6 +4,11 @@
  */
 import * as tf from "@tensorflow/tfjs";
 
+/** The variables behind a model's (or layer's) trainable weights, which tf.variableGrads differentiates. */
+export function trainableVariables(model: tf.LayersModel | tf.layers.Layer): tf.Variable[] {
+  return model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+}
+
 /** Mean cross-entropy over the batch and the number of correct predictions. */
 export function lossAndCorrect(logits: tf.Tensor, labels: tf.Tensor, classes: number): { loss: tf.Scalar; correct: tf.Scalar } {
   const oneHot = tf.oneHot(labels as tf.Tensor1D, classes);

@@ -10,7 +10,7 @@ import * as tf from "@tensorflow/tfjs";
 import { mulberry32 } from "../quantum";
 import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
 import { DataParallel, ModelSpec } from "./data-parallel";
-import { lossAndCorrect, shareGradients } from "./step";
+import { lossAndCorrect, shareGradients, trainableVariables } from "./step";
 
 export interface ImageSet {
   /** N x H x W x C, float32, already scaled (and resized) as the model expects. */
@@ -211,7 +211,7 @@ async function loadCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimi
 
 /** Adam needs its slot variables before getWeights/setWeights can round-trip: take one zero-size step. */
 async function materialiseOptimizer(model: tf.LayersModel, opt: tf.Optimizer) {
-  const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
+  const vars = trainableVariables(model);
   const grads: tf.NamedTensorMap = {};
   for (const v of vars) grads[v.name] = tf.zerosLike(v);
   const lr = (opt as any).learningRate;
@@ -244,11 +244,11 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const labelBuf = new Int32Array(config.batchSize);
   const batches = Math.ceil(train.n / config.batchSize);
   const logEvery = config.logEvery ?? Math.max(1, Math.floor(batches / 10));
-  const vars = model.trainableWeights.map((w) => (w as any).val as tf.Variable);
+  const vars = trainableVariables(model);
   // Data-parallel workers are for the wasm backend, which runs one thread; native TensorFlow (tfjs-node) uses
   // every core by itself.
   const dp = run.parallel && run.parallel.threads > 1 && tf.getBackend() === "wasm"
-    ? (await DataParallel.start(run.parallel.spec, vars, { parties: run.parallel.threads, maxBatch: config.batchSize })).bind(model)
+    ? await DataParallel.start(run.parallel.spec, model, { parties: run.parallel.threads, maxBatch: config.batchSize })
     : undefined;
   if (dp) log(`[${run.experiment}] data-parallel on ${run.parallel!.threads} threads`);
   let ranThisInvocation = 0;

@@ -4,6 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../lib/nn/backend";
 import { BatchNorm, batchNormBackward, batchNormForward } from "../../lib/nn/batch-norm";
 import { mulberry32 } from "../../lib/nn/train";
+import { trainableVariables } from "../../lib/nn/step";
 
 function rand(n: number, seed: number, lo = -1, hi = 1): Float32Array {
   const r = mulberry32(seed);
@@ -15,7 +16,7 @@ function step(layer: tf.layers.Layer, x: tf.Tensor, r: tf.Tensor): Float32Array[
   return tf.tidy(() => {
     layer.apply(x); // build
     layer.setWeights([tf.tensor1d(rand(x.shape.at(-1)!, 3, 0.5, 1.5)), tf.tensor1d(rand(x.shape.at(-1)!, 4)), ...layer.getWeights().slice(2)]);
-    const vars = layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+    const vars = trainableVariables(layer);
     const xv = tf.variable(x);
     const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(layer.apply(xv, { training: true }) as tf.Tensor, r)) as tf.Scalar, [xv, ...vars]);
     const y = layer.apply(x, { training: false }) as tf.Tensor; // inference with the updated moving statistics

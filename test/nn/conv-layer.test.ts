@@ -5,6 +5,7 @@ import { initBackend } from "../../lib/nn/backend";
 import { Conv2dSame } from "../../lib/nn/conv-layer";
 import { torchDefaultInit } from "../../lib/nn/init";
 import { mulberry32 } from "../../lib/nn/train";
+import { trainableVariables } from "../../lib/nn/step";
 
 test("Conv2dSame equals tf.layers.conv2d (same padding, bias): initial weights, output and gradients", async () => {
   await initBackend("wasm");
@@ -18,7 +19,7 @@ test("Conv2dSame equals tf.layers.conv2d (same padding, bias): initial weights, 
   ours.getWeights().forEach((w, i) => assert.deepEqual(w.dataSync(), ref.getWeights()[i].dataSync()));
   assert.deepEqual(ours.computeOutputShape([null, 9, 7, 3]), [null, 9, 7, 4]);
   const grads = (layer: tf.layers.Layer) => {
-    const vars = layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+    const vars = trainableVariables(layer);
     const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(layer.apply(x) as tf.Tensor, r)) as tf.Scalar, vars);
     return [value, ...vars.map((v) => grads[v.name])].map((t) => Array.from(t.dataSync()));
   };

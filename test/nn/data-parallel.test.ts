@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../lib/nn/backend";
 import { DataParallel } from "../../lib/nn/data-parallel";
-import { shareGradients } from "../../lib/nn/step";
+import { shareGradients, trainableVariables } from "../../lib/nn/step";
 import { buildParallelModel, Head } from "../../lib/nn/models";
 import { quantumHead } from "../../lib/nn/parallel-head";
 import { mulberry32 } from "../../lib/nn/train";
@@ -15,7 +15,7 @@ function batch(count: number) {
   return { x: Float32Array.from({ length: count * 64 }, () => r()), labels: Int32Array.from({ length: count }, (_, i) => i % 3) };
 }
 
-const varsOf = (m: tf.LayersModel) => m.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+const varsOf = trainableVariables;
 const movingStats = (m: tf.LayersModel) => m.getWeights().filter((_, i) => !m.weights[i].trainable).map((t) => Array.from(t.dataSync()));
 
 for (const variant of ["dense", "quantum"] as Head[]) {
@@ -25,7 +25,7 @@ for (const variant of ["dense", "quantum"] as Head[]) {
     const single = buildParallelModel(config, variant, quantumHead);
     const one = shareGradients(single, varsOf(single), x, labels, 13, config.inputShape, 3, 13);
     const model = buildParallelModel(config, variant, quantumHead);
-    const dp = (await DataParallel.start({ variant, config }, varsOf(model), { parties: 2, maxBatch: 16 })).bind(model);
+    const dp = await DataParallel.start({ variant, config }, model, { parties: 2, maxBatch: 16 });
     try {
       const two = dp.step(x, labels, 13, config.inputShape, 3);
       assert.ok(Math.abs(two.lossSum - one.lossSum) < 1e-4 * Math.abs(one.lossSum), `loss ${two.lossSum} vs ${one.lossSum}`);
