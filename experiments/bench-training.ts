@@ -15,64 +15,52 @@ import { quantumHead } from "../lib/nn/parallel-head";
 import { mulberry32 } from "../lib/nn/train";
 import { REPO_ROOT, startProvenance, writeResult } from "../lib/results";
 import { median } from "../lib/stats";
-import { trainableVariables } from "../lib/nn/step";
+import { StepContext, trainableVariables, trainStep } from "../lib/nn/step";
 
 const CFG = { inputShape: [28, 28, 1] as [number, number, number], convChannels: [16, 32], classes: 10, n: 20, seed: 1 };
 
 /**
  * Images per second of full training steps (forward, backward, Adam update) at a fixed batch, on one thread or
- * data-parallel on `threads` (lib/nn/data-parallel.ts, as experiments/parallel.ts trains).
+ * data-parallel on `threads`: the step trainModel takes (lib/nn/step.ts). The first `warmup` steps are timed
+ * apart: V8 compiles the hot code during them (on 2 threads the first ~80 steps run at 70-90 % of the later rate),
+ * and an MNIST epoch is 938 steps, so the steady rate is what a training run sees.
  */
-async function tfjsRate(head: Head, batch: number, batches: number, warmup: number, threads = 1): Promise<number> {
+async function tfjsRate(head: Head, batch: number, batches: number, warmup: number, threads = 1) {
   const model = buildParallelModel(CFG, head, quantumHead);
-  const vars = trainableVariables(model);
   const opt = tf.train.adam(1e-3);
   const rand = mulberry32(3);
-  const xData = Float32Array.from({ length: batch * 784 }, rand), labels = Int32Array.from({ length: batch }, (_, i) => i % 10);
-  const x = tf.tensor4d(xData, [batch, 28, 28, 1]);
-  const y = tf.oneHot(tf.tensor1d(labels, "int32"), 10);
+  const x = Float32Array.from({ length: batch * 784 }, rand), labels = Int32Array.from({ length: batch }, (_, i) => i % 10);
   const dp = threads > 1 ? await DataParallel.start({ variant: head, config: CFG }, model, { parties: threads, maxBatch: batch }) : undefined;
-  const step = () => {
-    if (dp) {
-      const r = dp.step(xData, labels, batch, CFG.inputShape, 10);
-      opt.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, r.grads[i]])) as tf.NamedTensorMap as never);
-      tf.dispose(r.grads);
-      return;
-    }
-    const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true);
-    loss!.dataSync();
-    loss!.dispose();
+  const ctx: StepContext = { model, vars: trainableVariables(model), opt, dp };
+  const rate = (steps: number) => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < steps; i++) trainStep(ctx, x, labels, batch, CFG.inputShape, 10);
+    return (batch * steps) / (Number(process.hrtime.bigint() - t0) / 1e9);
   };
   try {
-    for (let i = 0; i < warmup; i++) step();
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < batches; i++) step();
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    return (batch * batches) / seconds;
+    const warmupRate = rate(warmup);
+    return { images_per_s: rate(batches), warmup_images_per_s: warmupRate };
   } finally {
     await dp?.stop();
-    tf.dispose([x, y]); model.dispose(); opt.dispose();
+    model.dispose(); opt.dispose();
   }
 }
 
-function torchRate(batch: number, batches: number, threads: number): Record<string, unknown> {
+function torchRate(batch: number, batches: number, warmup: number, threads: number): Record<string, unknown> {
   const r = spawnSync("/usr/bin/python3", [path.join(REPO_ROOT, "bench", "torch_hqnn.py"), "--batch", String(batch),
-    "--batches", String(batches), "--threads", String(threads)], { encoding: "utf8" });
+    "--batches", String(batches), "--warmup", String(warmup), "--threads", String(threads)], { encoding: "utf8" });
   if (r.status !== 0) return { error: (r.stderr || r.error?.message || "failed").trim().split("\n").slice(-3).join(" ") };
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
-/** One round of every measurement, tfjs then PyTorch, so that each round sees the same machine. */
-async function round(batch: number, batches: number, cores: number) {
-  // Steady state, as over an epoch's ~940 steps: the workers' code needs a few more steps than one thread to warm up
-  // (JIT); 10 untimed steps for both, PyTorch gets its own warm-up (5).
-  const warmup = 10;
+/** One round of every measurement, tfjs then PyTorch (same warm-up, same timed steps), so each round sees the same machine. */
+async function round(batch: number, batches: number, warmup: number, cores: number) {
   const hqnn1 = await tfjsRate("quantum", batch, batches, warmup);
   const cnn1 = await tfjsRate("dense", batch, batches, warmup);
   const hqnnAll = cores > 1 ? await tfjsRate("quantum", batch, batches, warmup, cores) : hqnn1;
   const cnnAll = cores > 1 ? await tfjsRate("dense", batch, batches, warmup, cores) : cnn1;
-  const torch2 = torchRate(batch, batches, 2);
-  const torch1 = torchRate(batch, batches, 1);
+  const torch2 = torchRate(batch, batches, warmup, 2);
+  const torch1 = torchRate(batch, batches, warmup, 1);
   return { hqnn1, cnn1, hqnnAll, cnnAll, torch2, torch1 };
 }
 
@@ -80,20 +68,20 @@ async function round(batch: number, batches: number, cores: number) {
  * `rounds` rounds of all measurements (PyTorch's rate varies by ~10 % from run to run here); the summary gives the
  * medians over rounds and their ratio.
  */
-export async function benchTraining(opts: { batch?: number; batches?: number; rounds?: number } = {}) {
-  const batch = opts.batch ?? 64, batches = opts.batches ?? 40, rounds = opts.rounds ?? 3;
+export async function benchTraining(opts: { batch?: number; batches?: number; warmup?: number; rounds?: number } = {}) {
+  const batch = opts.batch ?? 64, batches = opts.batches ?? 200, warmup = opts.warmup ?? 100, rounds = opts.rounds ?? 3;
   const backend = await initBackend();
   const prov = startProvenance({ backend, seeds: [1, 3] });
   const loadBefore = os.loadavg();
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const all: Awaited<ReturnType<typeof round>>[] = [];
-  for (let r = 0; r < rounds; r++) all.push(await round(batch, batches, cores));
+  for (let r = 0; r < rounds; r++) all.push(await round(batch, batches, warmup, cores));
   const med = (f: (x: Awaited<ReturnType<typeof round>>) => number) => median(all.map(f).filter(Number.isFinite));
   const rate = (t: Record<string, unknown>) => (typeof t.images_per_s === "number" ? t.images_per_s : NaN);
-  const hqnn1 = med((x) => x.hqnn1), hqnnAll = med((x) => x.hqnnAll), hqnn = Math.max(hqnn1, hqnnAll);
+  const hqnn1 = med((x) => x.hqnn1.images_per_s), hqnnAll = med((x) => x.hqnnAll.images_per_s), hqnn = Math.max(hqnn1, hqnnAll);
   const torchHqnn = med((x) => rate(x.torch2));
   const result = {
-    experiment: "bench-training", batch, batches, rounds,
+    experiment: "bench-training", batch, batches, warmup, rounds,
     // The comparison issue 9 asks for: our hybrid's training throughput over PyTorch's (2 threads), >= 1 is the goal.
     summary: {
       hqnn_train_images_per_s: Math.round(hqnn),
@@ -101,12 +89,14 @@ export async function benchTraining(opts: { batch?: number; batches?: number; ro
       ratio: Number.isFinite(torchHqnn) ? Number((hqnn / torchHqnn).toFixed(3)) : null,
       cores,
       threads: hqnnAll >= hqnn1 ? cores : 1,
-      note: `medians over ${rounds} rounds`,
+      note: `medians over ${rounds} rounds of ${batches} timed steps after ${warmup} warm-up steps`,
     },
     tfjs: {
       backend,
-      threads_1: { hqnn_images_per_s: hqnn1, cnn_images_per_s: med((x) => x.cnn1) },
-      [`threads_${cores}`]: { hqnn_images_per_s: hqnnAll, cnn_images_per_s: med((x) => x.cnnAll), how: "data-parallel worker threads, synchronised BatchNorm" },
+      threads_1: { hqnn_images_per_s: hqnn1, cnn_images_per_s: med((x) => x.cnn1.images_per_s),
+        warmup_hqnn_images_per_s: med((x) => x.hqnn1.warmup_images_per_s) },
+      [`threads_${cores}`]: { hqnn_images_per_s: hqnnAll, cnn_images_per_s: med((x) => x.cnnAll.images_per_s),
+        warmup_hqnn_images_per_s: med((x) => x.hqnnAll.warmup_images_per_s), how: "data-parallel worker threads, synchronised BatchNorm" },
     },
     pytorch: { threads_2: { images_per_s: torchHqnn }, threads_1: { images_per_s: med((x) => rate(x.torch1)) } },
     rounds_detail: all,

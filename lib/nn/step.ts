@@ -44,3 +44,29 @@ export function shareGradients(model: tf.LayersModel, vars: tf.Variable[], x: Fl
   });
   return { grads, lossSum, correct };
 }
+
+/** tfjs types the gradient map as a map of Variables; a map of Tensors keyed by variable name is what it uses. */
+export function applyGradients(opt: tf.Optimizer, grads: tf.NamedTensorMap): void {
+  opt.applyGradients(grads as never);
+}
+
+/** What a training step works on; `dp` spreads the batch's gradients over threads (lib/nn/data-parallel.ts). */
+export interface StepContext {
+  model: tf.LayersModel;
+  vars: tf.Variable[];
+  opt: tf.Optimizer;
+  dp?: { step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): ShareResult };
+}
+
+/**
+ * One training step as trainModel takes it (and the training benchmark times it): the whole batch's gradients,
+ * on this thread or data-parallel, then the optimizer's update. Returns the summed loss and correct predictions.
+ */
+export function trainStep(ctx: StepContext, x: Float32Array, labels: Int32Array, count: number,
+  shape: [number, number, number], classes: number): { lossSum: number; correct: number } {
+  const r = ctx.dp ? ctx.dp.step(x, labels, count, shape, classes)
+    : shareGradients(ctx.model, ctx.vars, x, labels, count, shape, classes, count);
+  applyGradients(ctx.opt, Object.fromEntries(ctx.vars.map((v, i) => [v.name, r.grads[i]])));
+  tf.dispose(r.grads);
+  return { lossSum: r.lossSum, correct: r.correct };
+}

@@ -10,7 +10,7 @@ import * as tf from "@tensorflow/tfjs";
 import { mulberry32 } from "../quantum";
 import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
 import { DataParallel, ModelSpec } from "./data-parallel";
-import { lossAndCorrect, shareGradients, trainableVariables } from "./step";
+import { applyGradients, lossAndCorrect, StepContext, trainableVariables, trainStep } from "./step";
 
 export interface ImageSet {
   /** N x H x W x C, float32, already scaled (and resized) as the model expects. */
@@ -80,11 +80,6 @@ export interface TrainResult {
   epochs: EpochRecord[];
   provenance: Provenance;
   complete: boolean;
-}
-
-/** tfjs types the gradient map as a map of Variables; a map of Tensors keyed by variable name is what it uses. */
-function applyGradients(opt: tf.Optimizer, grads: tf.NamedTensorMap): void {
-  opt.applyGradients(grads as any);
 }
 
 export { mulberry32 };
@@ -251,6 +246,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
     ? await DataParallel.start(run.parallel.spec, model, { parties: run.parallel.threads, maxBatch: config.batchSize })
     : undefined;
   if (dp) log(`[${run.experiment}] data-parallel on ${run.parallel!.threads} threads`);
+  const ctx: StepContext = { model, vars, opt, dp };
   let ranThisInvocation = 0;
   let lastPredictions: string | undefined;
 
@@ -282,12 +278,9 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
         const start = b * config.batchSize, count = Math.min(config.batchSize, train.n - start);
         gatherBatch(train, order, start, count, buf, labelBuf);
         run.augment?.(buf, count, epoch, b);
-        const r = dp ? dp.step(buf, labelBuf, count, train.shape, config.classes)
-          : shareGradients(model, vars, buf, labelBuf, count, train.shape, config.classes, count);
-        applyGradients(opt, Object.fromEntries(vars.map((v, i) => [v.name, r.grads[i]])));
+        const r = trainStep(ctx, buf, labelBuf, count, train.shape, config.classes);
         lossSum += r.lossSum;
         correctSum += r.correct;
-        tf.dispose(r.grads);
         if (logEvery && (b + 1) % logEvery === 0 && b + 1 < batches) {
           const el = (Date.now() - t0) / 1000, done = start + count;
           log(`[${run.experiment}] epoch ${epoch}/${config.epochs} batch ${b + 1}/${batches} loss ${(lossSum / done).toFixed(4)} ` +
