@@ -235,17 +235,20 @@ export const CLAIMS: Claim[] = [
   {
     id: "mnist-hqnn-outperforms-cnn-over-seeds",
     where: at("1. Introduction", "observe that the hybrid model outperforms the classical model in accuracy (achieving 99.21% accuracy)"),
-    statement: "MNIST, over 5 seeds per model: HQNN-Parallel's mean final test accuracy > the CNN's (percentage points)",
-    paper: "one run per model: 99.21 − 98.71 = 0.50 > 0",
+    statement: "MNIST, over 5 seeds per model: HQNN-Parallel outperforms the CNN by the paper's margin, i.e. the paper's 0.50 pp gap is inside the 95% confidence interval (Welch) of our mean HQNN − CNN difference in final test accuracy (checked: the interval's upper end, percentage points)",
+    paper: "one run per model: 99.21 − 98.71 = 0.50",
     check: {
-      kind: "measure", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.meanDiff"), expect: { above: 0 },
+      kind: "measure", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.1"), expect: { atLeast: 0.5 },
       context: [
+        { label: "mean HQNN − CNN", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.meanDiff") },
+        { label: "lower end of the 95% confidence interval", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.0") },
         { label: "HQNN mean final test accuracy", value: pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.mean") },
         { label: "HQNN standard deviation", value: pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.std") },
         { label: "CNN mean final test accuracy", value: pct("seeds-summary", "models.cnn-mnist.final_test_acc.mean") },
         { label: "CNN standard deviation", value: pct("seeds-summary", "models.cnn-mnist.final_test_acc.std") },
       ],
     },
+    note: "While the seeds were being collected this claim was checked as 'mean HQNN − CNN > 0'. With all 25 runs in, that reading would call a +0.02 pp mean difference against a seed-to-seed spread of ±0.2 pp 'reproduced', which says nothing; the paper's claim is a 0.50 pp margin, so the check is now whether our data leave room for it. The sign of the mean difference is printed above either way.",
   },
   {
     id: "mnist-hqnn-cnn-gap-significant",

@@ -9,7 +9,7 @@ import type { NamedFigure } from "./index";
 interface Band { mean: number[]; std: number[] }
 interface Stat { n: number; mean: number; std: number; min: number; max: number }
 export interface SeedModel { seeds: number[]; params: number; final_test_acc: Stat; best_test_acc: Stat; per_seed: Record<string, number>; curves: { test_acc: Band; train_loss: Band; test_loss: Band } }
-export interface SeedComparison { welch: { t: number; df: number; p: number; meanDiff: number } | null; mcnemar_per_seed: { seed: number; onlyA: number; onlyB: number; p: number }[]; mcnemar_significant_seeds: number }
+export interface SeedComparison { welch: { t: number; df: number; p: number; meanDiff: number; ci95?: [number, number] } | null; mcnemar_per_seed: { seed: number; onlyA: number; onlyB: number; p: number }[]; mcnemar_significant_seeds: number }
 export interface SeedsSummary { reference: string; seeds_wanted: number; models: Record<string, SeedModel>; comparisons: Record<string, SeedComparison>; provenance: { profile: string } }
 
 export const SEED_MODEL_NAMES: Record<string, string> = {
@@ -89,6 +89,7 @@ export function seedTestRows(s: SeedsSummary): Record<string, string | number>[]
     return {
       comparison: `HQNN-Parallel vs ${SEED_MODEL_NAMES[m] ?? m}`,
       "mean diff (pp)": c.welch ? Number((100 * c.welch.meanDiff).toFixed(3)) : "",
+      "95% CI (pp)": c.welch?.ci95 ? ciText(c.welch.ci95) : "",
       "Welch t": c.welch ? Number(c.welch.t.toFixed(2)) : "", df: c.welch ? Number(c.welch.df.toFixed(1)) : "",
       "Welch p": c.welch ? Number(c.welch.p.toPrecision(2)) : "n/a (fewer than 2 seeds)",
       "McNemar per seed (only HQNN right / only other right, p)": c.mcnemar_per_seed.map((x) => `s${x.seed}: ${x.onlyA}/${x.onlyB}, p=${x.p.toPrecision(2)}`).join("; "),
@@ -104,6 +105,8 @@ export async function seedFigures(): Promise<NamedFigure[]> {
   return [{ name: "seeds-mnist-test-accuracy-bands", figure: seedBandsFigure(s) }, { name: "seeds-mnist-final-vs-params", figure: seedFinalsFigure(s) }];
 }
 
+const ciText = (ci: [number, number]) => `[${(100 * ci[0]).toFixed(2)}, ${(100 * ci[1]).toFixed(2)}]`;
+
 /** Plain statements of what the seed study shows, computed from the summary (for the notebook). */
 export function seedConclusions(s: SeedsSummary): string[] {
   const short = modelsOf(s).filter((m) => s.models[m].seeds.length < s.seeds_wanted);
@@ -117,7 +120,8 @@ export function seedConclusions(s: SeedsSummary): string[] {
     const d = 100 * c.welch.meanDiff, p = c.welch.p;
     const verdict = p <= 0.05 ? (d > 0 ? `${ref} is **significantly better**` : `${ref} is **significantly worse**`)
       : `**no significant difference**`;
-    lines.push(`* ${ref} vs ${name}: mean difference ${d >= 0 ? "+" : ""}${d.toFixed(3)} pp, Welch p = ${p.toPrecision(2)}: ${verdict}; ` +
+    const ci = c.welch.ci95 ? ` (95 % CI ${ciText(c.welch.ci95)} pp)` : "";
+    lines.push(`* ${ref} vs ${name}: mean difference ${d >= 0 ? "+" : ""}${d.toFixed(3)} pp${ci}, Welch p = ${p.toPrecision(2)}: ${verdict}; ` +
       `McNemar's test on paired predictions is significant for ${c.mcnemar_significant_seeds} of ${c.mcnemar_per_seed.length} seeds.`);
   }
   return lines;

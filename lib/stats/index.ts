@@ -71,13 +71,28 @@ export function studentTCdf(t: number, df: number): number {
 }
 
 /** Welch's t-test of equal means without assuming equal variances; two-sided p-value. */
-export function welchTTest(a: number[], b: number[]): { t: number; df: number; p: number; meanDiff: number } {
+/** The q-quantile of Student's t distribution with df degrees of freedom (0 < q < 1), by bisection on the CDF. */
+export function studentTQuantile(q: number, df: number): number {
+  if (!(q > 0 && q < 1)) throw new Error(`studentTQuantile: q must lie in (0, 1), got ${q}`);
+  if (q < 0.5) return -studentTQuantile(1 - q, df);
+  let lo = 0, hi = 1;
+  while (studentTCdf(hi, df) < q) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTCdf(mid, df) < q) lo = mid; else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Welch's t-test of mean(a) − mean(b), with the 95 % confidence interval of that difference. */
+export function welchTTest(a: number[], b: number[]): { t: number; df: number; p: number; meanDiff: number; ci95: [number, number] } {
   if (a.length < 2 || b.length < 2) throw new Error("welchTTest: each group needs at least two values");
   const va = std(a) ** 2 / a.length, vb = std(b) ** 2 / b.length;
   const meanDiff = mean(a) - mean(b);
   const t = meanDiff / Math.sqrt(va + vb);
   const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-  return { t, df, p: Math.min(1, 2 * studentTCdf(-Math.abs(t), df)), meanDiff };
+  const half = studentTQuantile(0.975, df) * Math.sqrt(va + vb);
+  return { t, df, p: Math.min(1, 2 * studentTCdf(-Math.abs(t), df)), meanDiff, ci95: [meanDiff - half, meanDiff + half] };
 }
 
 /** Two-sided exact binomial test of k successes in n trials with probability 1/2. */

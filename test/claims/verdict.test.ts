@@ -209,22 +209,24 @@ test("the verdict list is complete: one evaluation per registry entry", () => {
 
 test("the seed-study claims read results/seeds-summary.json and stay pending until every model has its seeds", () => {
   const dir = tempResults();
-  const summary = (seeds: number[], meanDiff: number, p: number) => ({
+  const summary = (seeds: number[], meanDiff: number, p: number, halfWidth = 0.002) => ({
     seeds_wanted: 5, provenance: { profile: "full" },
     models: Object.fromEntries(["hqnn-parallel-mnist", "cnn-mnist"].map((m) => [m, { seeds, final_test_acc: { mean: 0.99, std: 0.001 } }])),
-    comparisons: { "cnn-mnist": { welch: { t: 1, df: 8, p, meanDiff }, mcnemar_significant_seeds: 1 } },
+    comparisons: { "cnn-mnist": { welch: { t: 1, df: 8, p, meanDiff, ci95: [meanDiff - halfWidth, meanDiff + halfWidth] }, mcnemar_significant_seeds: 1 } },
   });
   writeResult("seeds-summary", { ...summary([1], 0, 1), comparisons: { "cnn-mnist": { welch: null, mcnemar_significant_seeds: 0 } } }, dir);
   assert.equal(verdictOf(dir, "mnist-hqnn-cnn-gap-significant").verdict, "pending", "one seed: no t-test yet, and the study is partial");
   writeResult("seeds-summary", summary([1, 2], 0.001, 0.3), dir);
   assert.equal(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").verdict, "pending");
   assert.ok(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").labels.some((l) => /2\/5 seeds/.test(l)));
+  // the paper's 0.50 pp margin outside the interval [-0.24, 0.16] pp: not reproduced, whatever the sign of the mean
   writeResult("seeds-summary", summary([1, 2, 3, 4, 5], -0.0004, 0.3), dir);
-  const mean = verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds");
-  assert.equal(mean.verdict, "not reproduced");
-  assert.equal(mean.ours, "-0.04");
+  const margin = verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds");
+  assert.equal(margin.verdict, "not reproduced");
+  assert.equal(margin.ours, "0.16");
   assert.equal(verdictOf(dir, "mnist-hqnn-cnn-gap-significant").verdict, "not reproduced");
-  writeResult("seeds-summary", summary([1, 2, 3, 4, 5], 0.002, 0.01), dir);
+  // a mean of +0.40 pp with the interval [0.20, 0.60] pp leaves room for the paper's 0.50, and is significant
+  writeResult("seeds-summary", summary([1, 2, 3, 4, 5], 0.004, 0.01), dir);
   assert.equal(verdictOf(dir, "mnist-hqnn-outperforms-cnn-over-seeds").verdict, "reproduced");
   assert.equal(verdictOf(dir, "mnist-hqnn-cnn-gap-significant").verdict, "reproduced");
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { binomialTwoSided, mcnemar, median, std, studentTCdf, welchTTest } from "../../lib/stats";
+import { binomialTwoSided, mcnemar, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
 
 // Reference values computed independently with scipy.stats 1.17.1 (ttest_ind(equal_var=False), t.cdf, binomtest).
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -12,11 +12,25 @@ test("Student t distribution function matches scipy, integer and fractional degr
   close(studentTCdf(0, 7), 0.5);
 });
 
-test("Welch's t-test matches scipy's ttest_ind(equal_var=False)", () => {
+test("Student's t quantiles match scipy's t.ppf", () => {
+  close(studentTQuantile(0.975, 7.6594487336069115), 2.323973116959586, 1e-9);
+  close(studentTQuantile(0.975, 4), 2.7764451051977934, 1e-9);
+  close(studentTQuantile(0.975, 1), 12.706204736174694, 1e-9);
+  close(studentTQuantile(0.975, 30.5), 2.04086944518632, 1e-9);
+  close(studentTQuantile(0.1, 3), -1.637744353696209, 1e-9);
+  assert.throws(() => studentTQuantile(1, 3), /q must lie/);
+});
+
+// scipy 1.17.1: ttest_ind(a, b, equal_var=False).confidence_interval(0.95) for the two samples below
+const CI1 = [0.000234588979241565, 0.0029654110207583046], CI2 = [-7.033491901264519, 0.23349190126451846];
+
+test("Welch's t-test and its 95 % confidence interval match scipy's ttest_ind(equal_var=False)", () => {
   const r = welchTTest([0.9902, 0.9911, 0.9895, 0.9920, 0.9899], [0.9891, 0.9885, 0.9902, 0.9879, 0.9890]);
   close(r.t, 2.7153769332084603, 1e-9); close(r.df, 7.782813329218563, 1e-9); close(r.p, 0.027116052896680957, 1e-8);
+  close(r.ci95[0], CI1[0], 1e-9); close(r.ci95[1], CI1[1], 1e-9);
   const s = welchTTest([1, 2, 3, 4], [2.5, 3.5, 6, 8, 9.5]);
   close(s.t, -2.3178825241623433, 1e-9); close(s.df, 5.712632492660045, 1e-9); close(s.p, 0.06177540844695856, 1e-8);
+  close(s.ci95[0], CI2[0], 1e-9); close(s.ci95[1], CI2[1], 1e-9);
   assert.throws(() => welchTTest([1], [2, 3]), /at least two/);
 });
 
