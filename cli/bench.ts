@@ -7,7 +7,7 @@
  *
  * Subcommands are the keys of SUBCOMMANDS; add one by adding an entry (a function from argv to a JSON object).
  *
- * train [--batch 64] [--batches 200] [--warmup 100] [--rounds 3]
+ * train [--batch 64] [--batches 200] [--warmup 100] [--rounds 5]
  *   HQNN-Parallel and its CNN training steps in tfjs (1 thread and data-parallel on every core), then the same hybrid
  *   in PyTorch (1 and 2 threads): images/s over the timed steps after the warm-up steps, medians over rounds.
  *
@@ -114,7 +114,7 @@ function benchEngine(argv: string[]): object {
 
 /** Training throughput, tfjs against PyTorch (experiments/bench-training.ts); writes results/bench-training.json. */
 async function benchTrain(argv: string[]): Promise<object> {
-  const { batch, batches, warmup, rounds } = parseOptions(argv, { batch: 64, batches: 200, warmup: 100, rounds: 3 });
+  const { batch, batches, warmup, rounds } = parseOptions(argv, { batch: 64, batches: 200, warmup: 100, rounds: 5 });
   const { benchTraining } = require("../experiments/bench-training") as typeof import("../experiments/bench-training");
   return benchTraining({ batch, batches, warmup, rounds });
 }

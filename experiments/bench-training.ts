@@ -7,7 +7,6 @@
 import * as os from "node:os";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../lib/nn/backend";
 import { DataParallel } from "../lib/nn/data-parallel";
 import { buildParallelModel, Head } from "../lib/nn/models";
@@ -15,7 +14,7 @@ import { quantumHead } from "../lib/nn/parallel-head";
 import { mulberry32 } from "../lib/nn/train";
 import { REPO_ROOT, startProvenance, writeResult } from "../lib/results";
 import { median } from "../lib/stats";
-import { StepContext, trainableVariables, trainStep } from "../lib/nn/step";
+import { stepContext, trainStep } from "../lib/nn/step";
 
 const CFG = { inputShape: [28, 28, 1] as [number, number, number], convChannels: [16, 32], classes: 10, n: 20, seed: 1 };
 
@@ -27,11 +26,10 @@ const CFG = { inputShape: [28, 28, 1] as [number, number, number], convChannels:
  */
 async function tfjsRate(head: Head, batch: number, batches: number, warmup: number, threads = 1) {
   const model = buildParallelModel(CFG, head, quantumHead);
-  const opt = tf.train.adam(1e-3);
   const rand = mulberry32(3);
   const x = Float32Array.from({ length: batch * 784 }, rand), labels = Int32Array.from({ length: batch }, (_, i) => i % 10);
   const dp = threads > 1 ? await DataParallel.start({ variant: head, config: CFG }, model, { parties: threads, maxBatch: batch }) : undefined;
-  const ctx: StepContext = { model, vars: trainableVariables(model), opt, dp };
+  const ctx = stepContext(model, 1e-3, dp);
   const rate = (steps: number) => {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < steps; i++) trainStep(ctx, x, labels, batch, CFG.inputShape, 10);
@@ -42,7 +40,7 @@ async function tfjsRate(head: Head, batch: number, batches: number, warmup: numb
     return { images_per_s: rate(batches), warmup_images_per_s: warmupRate };
   } finally {
     await dp?.stop();
-    model.dispose(); opt.dispose();
+    model.dispose();
   }
 }
 
@@ -65,11 +63,11 @@ async function round(batch: number, batches: number, warmup: number, cores: numb
 }
 
 /**
- * `rounds` rounds of all measurements (PyTorch's rate varies by ~10 % from run to run here); the summary gives the
+ * `rounds` rounds of all measurements (both frameworks' 2-thread rates vary by 10-20 % from run to run here); the summary gives the
  * medians over rounds and their ratio.
  */
 export async function benchTraining(opts: { batch?: number; batches?: number; warmup?: number; rounds?: number } = {}) {
-  const batch = opts.batch ?? 64, batches = opts.batches ?? 200, warmup = opts.warmup ?? 100, rounds = opts.rounds ?? 3;
+  const batch = opts.batch ?? 64, batches = opts.batches ?? 200, warmup = opts.warmup ?? 100, rounds = opts.rounds ?? 5;
   const backend = await initBackend();
   const prov = startProvenance({ backend, seeds: [1, 3] });
   const loadBefore = os.loadavg();
@@ -99,6 +97,8 @@ export async function benchTraining(opts: { batch?: number; batches?: number; wa
         warmup_hqnn_images_per_s: med((x) => x.hqnnAll.warmup_images_per_s), how: "data-parallel worker threads, synchronised BatchNorm" },
     },
     pytorch: { threads_2: { images_per_s: torchHqnn }, threads_1: { images_per_s: med((x) => rate(x.torch1)) } },
+    // Each round measures both frameworks within a couple of minutes: its ratio is robust to slow drift of the machine.
+    ratio_per_round: all.map((x) => Number((Math.max(x.hqnn1.images_per_s, x.hqnnAll.images_per_s) / rate(x.torch2)).toFixed(3))),
     rounds_detail: all,
     load_average: { before: loadBefore, after: os.loadavg() },
     provenance: prov.finish(),

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
+import { flatten, writeFlat } from "./adam";
 import { initBackend } from "./backend";
 import { setBatchNormReducer } from "./batch-norm";
 import { CTRL, ModelSpec, REDUCE_MAX, SharedBuffers } from "./data-parallel";
@@ -34,12 +35,10 @@ async function main(init: Init) {
     while (Atomics.load(control, CTRL.step) < round) Atomics.wait(control, CTRL.step, round - 1, 1000);
     if (Atomics.load(control, CTRL.stop)) return;
     try {
-      let off = 0;
-      vars.forEach((v, i) => { tf.tidy(() => v.assign(tf.tensor(weights.slice(off, off + sizes[i]), v.shape))); off += sizes[i]; });
+      writeFlat(vars, weights);
       const count = Atomics.load(control, 4 * party), batchCount = Atomics.load(control, 4 * party + 1);
       const r = shareGradients(model, vars, batch, labels, count, spec.config.inputShape, spec.config.classes, batchCount);
-      off = 0;
-      for (const g of r.grads) { grads.set(g.dataSync() as Float32Array, off); off += g.size; }
+      flatten(r.grads, grads);
       tf.dispose(r.grads);
       stats[2 * k] = r.lossSum; stats[2 * k + 1] = r.correct;
     } catch (e) {

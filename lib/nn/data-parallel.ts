@@ -18,7 +18,8 @@ import * as tf from "@tensorflow/tfjs";
 import { setBatchNormReducer } from "./batch-norm";
 import { Ablation, Head, ModelConfig } from "./models";
 import { SharedReducer } from "./shared-reduce";
-import { shareGradients, ShareResult, trainableVariables } from "./step";
+import { flatten } from "./adam";
+import { FlatResult, shareGradients, ShareResult, trainableVariables } from "./step";
 import { startTsWorker } from "./thread-pool";
 
 /** What a worker needs to build the same model: built by buildParallelModel(config, variant, quantumHead). */
@@ -85,12 +86,17 @@ export class DataParallel {
   }
 
   /**
-   * Gradients of the whole batch (x: count images, labels: count labels) summed over the parties, in the order
-   * of the model's trainable weights, with the summed loss and number of correct predictions. The caller applies them.
+   * The whole batch's gradient (x: count images, labels: count labels) summed over the parties, flat in the order
+   * of the model's trainable weights, with the summed loss and number of correct predictions. The caller applies it.
    */
-  step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): ShareResult {
+  step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): FlatResult {
     // A batch smaller than the number of threads would leave a thread without examples: take it alone.
-    if (count < this.parties) return shareGradients(this.model, this.vars, x, labels, count, shape, classes, count);
+    if (count < this.parties) {
+      const r = shareGradients(this.model, this.vars, x, labels, count, shape, classes, count);
+      const grads = flatten(r.grads);
+      tf.dispose(r.grads);
+      return { grads, lossSum: r.lossSum, correct: r.correct };
+    }
     const [mine, ...theirs] = this.split(count);
     const round = this.sendShares(x, labels, mine, theirs, count, shape[0] * shape[1] * shape[2]);
     // The BatchNorm statistics of this thread's share are summed with the workers' only during its own pass.
@@ -107,7 +113,7 @@ export class DataParallel {
 
   /** Current weights and each worker's share of the batch into shared memory, then the signal; returns the round. */
   private sendShares(x: Float32Array, labels: Int32Array, mine: number, theirs: number[], count: number, image: number): number {
-    this.weights.set(this.flatWeights());
+    flatten(this.vars, this.weights);
     let off = mine;
     theirs.forEach((n, k) => {
       this.batch[k].set(x.subarray(off * image, (off + n) * image));
@@ -121,30 +127,19 @@ export class DataParallel {
     return round;
   }
 
-  /** This thread's gradients plus every worker's (in worker order), and the summed loss and correct count. */
-  private addWorkerResults(own: ShareResult): ShareResult {
-    let start = 0;
-    const grads = tf.tidy(() => own.grads.map((g, i) => {
-      const parts = this.grads.map((buf) => tf.tensor(buf.slice(start, start + this.sizes[i]), g.shape));
-      start += this.sizes[i];
-      return tf.addN([g, ...parts]);
-    }));
+  /** This thread's gradients plus every worker's (in worker order), flat, and the summed loss and correct count. */
+  private addWorkerResults(own: ShareResult): FlatResult {
+    const sum = flatten(own.grads);
     tf.dispose(own.grads);
+    for (const buf of this.grads) for (let i = 0; i < sum.length; i++) sum[i] += buf[i];
     let { lossSum, correct } = own;
     for (let k = 0; k < this.workers.length; k++) { lossSum += this.stats[2 * k]; correct += this.stats[2 * k + 1]; }
-    return { grads, lossSum, correct };
+    return { grads: sum, lossSum, correct };
   }
 
   /** Shares as even as possible, the caller's first: 64 over 2 parties = 32 + 32; 33 = 17 + 16. */
   private split(count: number): number[] {
     return Array.from({ length: this.parties }, (_, p) => Math.floor(count / this.parties) + (p < count % this.parties ? 1 : 0));
-  }
-
-  private flatWeights(): Float32Array {
-    const out = new Float32Array(this.weights.length);
-    let off = 0;
-    for (const v of this.vars) { out.set(v.dataSync() as Float32Array, off); off += v.size; }
-    return out;
   }
 
   private waitForWorkers(round: number): void {

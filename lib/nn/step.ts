@@ -3,6 +3,7 @@
  * thread of data-parallel training and its workers (data-parallel.ts, data-parallel-worker.ts).
  */
 import * as tf from "@tensorflow/tfjs";
+import { FlatAdam, flatten, writeFlat } from "./adam";
 
 /** The variables behind a model's (or layer's) trainable weights, which tf.variableGrads differentiates. */
 export function trainableVariables(model: tf.LayersModel | tf.layers.Layer): tf.Variable[] {
@@ -45,28 +46,38 @@ export function shareGradients(model: tf.LayersModel, vars: tf.Variable[], x: Fl
   return { grads, lossSum, correct };
 }
 
-/** tfjs types the gradient map as a map of Variables; a map of Tensors keyed by variable name is what it uses. */
-export function applyGradients(opt: tf.Optimizer, grads: tf.NamedTensorMap): void {
-  opt.applyGradients(grads as never);
-}
+/** A batch's summed loss, correct predictions and gradient, flat in the order of the model's trainable variables. */
+export interface FlatResult { grads: Float32Array; lossSum: number; correct: number }
 
 /** What a training step works on; `dp` spreads the batch's gradients over threads (lib/nn/data-parallel.ts). */
 export interface StepContext {
   model: tf.LayersModel;
   vars: tf.Variable[];
-  opt: tf.Optimizer;
-  dp?: { step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): ShareResult };
+  adam: FlatAdam;
+  dp?: { step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): FlatResult };
+}
+
+/** A StepContext for `model` with Adam at `learningRate` (tfjs's defaults otherwise). */
+export function stepContext(model: tf.LayersModel, learningRate: number, dp?: StepContext["dp"]): StepContext {
+  const vars = trainableVariables(model);
+  return { model, vars, adam: new FlatAdam(vars.reduce((s, v) => s + v.size, 0), learningRate), dp };
 }
 
 /**
  * One training step as trainModel takes it (and the training benchmark times it): the whole batch's gradients,
- * on this thread or data-parallel, then the optimizer's update. Returns the summed loss and correct predictions.
+ * on this thread or data-parallel, then the Adam update. Returns the summed loss and correct predictions.
  */
 export function trainStep(ctx: StepContext, x: Float32Array, labels: Int32Array, count: number,
   shape: [number, number, number], classes: number): { lossSum: number; correct: number } {
-  const r = ctx.dp ? ctx.dp.step(x, labels, count, shape, classes)
-    : shareGradients(ctx.model, ctx.vars, x, labels, count, shape, classes, count);
-  applyGradients(ctx.opt, Object.fromEntries(ctx.vars.map((v, i) => [v.name, r.grads[i]])));
-  tf.dispose(r.grads);
+  let r: FlatResult;
+  if (ctx.dp) r = ctx.dp.step(x, labels, count, shape, classes);
+  else {
+    const share = shareGradients(ctx.model, ctx.vars, x, labels, count, shape, classes, count);
+    r = { grads: flatten(share.grads), lossSum: share.lossSum, correct: share.correct };
+    tf.dispose(share.grads);
+  }
+  const weights = flatten(ctx.vars);
+  ctx.adam.step(weights, r.grads);
+  writeFlat(ctx.vars, weights);
   return { lossSum: r.lossSum, correct: r.correct };
 }

@@ -10,7 +10,8 @@ import * as tf from "@tensorflow/tfjs";
 import { mulberry32 } from "../quantum";
 import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
 import { DataParallel, ModelSpec } from "./data-parallel";
-import { applyGradients, lossAndCorrect, StepContext, trainableVariables, trainStep } from "./step";
+import { FlatAdam } from "./adam";
+import { lossAndCorrect, stepContext, trainableVariables, trainStep } from "./step";
 
 export interface ImageSet {
   /** N x H x W x C, float32, already scaled (and resized) as the model expects. */
@@ -153,19 +154,11 @@ function configHash(run: TrainRun): string {
   return createHash("sha256").update(JSON.stringify({ rest, describe: run.describe, n: [run.train.n, run.test.n] })).digest("hex").slice(0, 16);
 }
 
-/**
- * Adam's running bias-correction products beta1^t and beta2^t. tfjs's setWeights recomputes them with pow(),
- * which differs from the running product in the last float32 bit, so a resumed run would drift from an
- * uninterrupted one; saving them makes resuming exact.
- */
-function adamProducts(opt: tf.Optimizer): tf.Variable[] {
-  const o = opt as unknown as { accBeta1?: tf.Variable; accBeta2?: tf.Variable };
-  return o.accBeta1 && o.accBeta2 ? [o.accBeta1, o.accBeta2] : [];
-}
-
-async function saveCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimizer, ck: Checkpoint) {
+/** The layout is tfjs's: the model's weights, Adam's beta1^t and beta2^t, its step count, first and second moments. */
+function saveCheckpoint(dir: string, model: tf.LayersModel, adam: FlatAdam, ck: Checkpoint) {
   fs.mkdirSync(dir, { recursive: true });
-  const tensors = [...model.getWeights(), ...adamProducts(opt), ...(await opt.getWeights()).map((w) => w.tensor)];
+  const adamState = adam.stateTensors(trainableVariables(model).map((v) => v.shape));
+  const tensors = [...model.getWeights(), ...adamState];
   const arrays = tensors.map((t) => t.dataSync() as Float32Array);
   const total = arrays.reduce((s, a) => s + a.length, 0);
   const flat = new Float32Array(total);
@@ -176,9 +169,10 @@ async function saveCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimi
   atomicWriteFile(path.join(dir, weightsFile), new Uint8Array(flat.buffer));
   atomicWriteFile(path.join(dir, "state.json"), JSON.stringify({ ...ck, weightsFile, shapes: tensors.map((t) => t.shape) }));
   for (const f of fs.readdirSync(dir)) if (f.startsWith("weights-") && f !== weightsFile) fs.rmSync(path.join(dir, f));
+  tf.dispose(adamState);
 }
 
-async function loadCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimizer, hash: string): Promise<Checkpoint | undefined> {
+function loadCheckpoint(dir: string, model: tf.LayersModel, adam: FlatAdam, hash: string): Checkpoint | undefined {
   const stateFile = path.join(dir, "state.json");
   if (!fs.existsSync(stateFile)) return undefined;
   const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
@@ -195,36 +189,20 @@ async function loadCheckpoint(dir: string, model: tf.LayersModel, opt: tf.Optimi
     off += size;
     return t;
   });
-  const nModel = model.getWeights().length, products = adamProducts(opt);
+  const nModel = model.getWeights().length;
   model.setWeights(tensors.slice(0, nModel));
-  const optNames = (await opt.getWeights()).map((w) => w.name);
-  const optStart = nModel + products.length;
-  await opt.setWeights(tensors.slice(optStart).map((tensor, i) => ({ name: optNames[i] ?? `opt_${i}`, tensor })));
-  products.forEach((v, i) => v.assign(tensors[nModel + i]));
+  adam.loadStateTensors(tensors.slice(nModel));
+  tf.dispose(tensors);
   return state as Checkpoint;
-}
-
-/** Adam needs its slot variables before getWeights/setWeights can round-trip: take one zero-size step. */
-async function materialiseOptimizer(model: tf.LayersModel, opt: tf.Optimizer) {
-  const vars = trainableVariables(model);
-  const grads: tf.NamedTensorMap = {};
-  for (const v of vars) grads[v.name] = tf.zerosLike(v);
-  const lr = (opt as any).learningRate;
-  (opt as any).learningRate = 0;
-  applyGradients(opt, grads);
-  (opt as any).learningRate = lr;
-  Object.values(grads).forEach((t) => t.dispose());
-  await opt.setWeights((await opt.getWeights()).map((w, i) => (i === 0 ? { name: w.name, tensor: tf.scalar(0) } : w)));
 }
 
 export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const { model, train, test, config } = run;
   const log = run.log ?? ((s: string) => process.stderr.write(s + "\n"));
   const dir = run.checkpointDir ?? path.join(REPO_ROOT, "checkpoints", run.experiment);
-  const opt = tf.train.adam(config.learningRate);
-  await materialiseOptimizer(model, opt);
+  const ctx = stepContext(model, config.learningRate);
   const hash = configHash(run);
-  const ck = await loadCheckpoint(dir, model, opt, hash);
+  const ck = loadCheckpoint(dir, model, ctx.adam, hash);
   const history: EpochRecord[] = ck?.history ?? [];
   const prov = startProvenance({ backend: run.backend, seeds: [config.seed] });
   const priorWall = ck?.wallS ?? 0;
@@ -239,14 +217,13 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   const labelBuf = new Int32Array(config.batchSize);
   const batches = Math.ceil(train.n / config.batchSize);
   const logEvery = config.logEvery ?? Math.max(1, Math.floor(batches / 10));
-  const vars = trainableVariables(model);
   // Data-parallel workers are for the wasm backend, which runs one thread; native TensorFlow (tfjs-node) uses
   // every core by itself.
   const dp = run.parallel && run.parallel.threads > 1 && tf.getBackend() === "wasm"
     ? await DataParallel.start(run.parallel.spec, model, { parties: run.parallel.threads, maxBatch: config.batchSize })
     : undefined;
   if (dp) log(`[${run.experiment}] data-parallel on ${run.parallel!.threads} threads`);
-  const ctx: StepContext = { model, vars, opt, dp };
+  ctx.dp = dp;
   let ranThisInvocation = 0;
   let lastPredictions: string | undefined;
 
@@ -297,7 +274,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
       lastPredictions = encodePredictions(ev.predictions);
       ranThisInvocation++;
       const provenance = record();
-      await saveCheckpoint(dir, model, opt, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });
+      saveCheckpoint(dir, model, ctx.adam, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });
       log(`[${run.experiment}] epoch ${epoch}/${config.epochs} done in ${fmtDuration(rec.seconds)}: train loss ${rec.train_loss.toFixed(4)} ` +
         `acc ${rec.train_acc.toFixed(4)} | test loss ${rec.test_loss.toFixed(4)} acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
     }
@@ -306,6 +283,5 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
   }
   const complete = isComplete();
   const provenance = history.length ? record() : prov.finish(priorWall);
-  opt.dispose();
   return { epochs: history, provenance, complete };
 }
