@@ -10,6 +10,12 @@
  *                    = conv( transpose(x)[ci, H, W, n],  filter = transpose(dy)[i, j, n, co] )
  *   input gradient   dx = conv( pad(dy), filter = reverse_hw(W) with in/out channels swapped )
  *
+ * When a filter has few input taps (KH·KW·CI ≤ 32, e.g. a first convolution on 1-channel images), the composed
+ * filter gradient is a convolution with a huge kernel and few channels, which XNNPACK runs at a fraction of its
+ * speed; there the filter gradient is one matrix product instead (im2col):
+ *
+ *   dW[(kh,kw,ci), co] = Σ_m P[(kh,kw,ci), m] · dy[m, co],   m = (n,i,j),   P[(kh,kw,ci), m] = x[n, i+kh-pt, j+kw-pl, ci]
+ *
  * Other strides or dilations fall back to a direct loop in JavaScript (correct, slow, unused here).
  */
 import * as tf from "@tensorflow/tfjs";
@@ -78,12 +84,56 @@ function filterGradLoop(backend: Backend, x: TensorInfo, dy: TensorInfo, info: t
   return backend.makeOutput([KH, KW, CI, CO], "float32", undefined, out);
 }
 
+/** Largest KH·KW·CI for which the filter gradient goes through im2col and one matrix product. */
+const IM2COL_MAX_TAPS = 32;
+
+/**
+ * Writes P[(kh,kw,ci), (n,i,j)] = x[n, i+kh-top, j+kw-left, ci] (0 outside the image) for a stride-1 convolution:
+ * one row per filter tap, one column per output position. x starts at heap[xOff], P at heap[pOff] (both live on
+ * the wasm heap, so with one channel each row segment is a single copyWithin).
+ */
+export function im2colRows(heap: Float32Array, xOff: number, pOff: number, info: { batchSize: number; inHeight: number; inWidth: number;
+  inChannels: number; outHeight: number; outWidth: number; filterHeight: number; filterWidth: number; top: number; left: number }): void {
+  const { batchSize: N, inHeight: H, inWidth: W, inChannels: CI, outHeight: HO, outWidth: WO, filterHeight: KH, filterWidth: KW, top, left } = info;
+  const M = N * HO * WO;
+  for (let kh = 0; kh < KH; kh++) for (let kw = 0; kw < KW; kw++) for (let ci = 0; ci < CI; ci++) {
+    const row = pOff + ((kh * KW + kw) * CI + ci) * M;
+    // the output columns j whose input column j + kw - left lies inside the image
+    const j0 = Math.max(0, left - kw), j1 = Math.max(j0, Math.min(WO, W + left - kw));
+    for (let n = 0; n < N; n++) for (let i = 0; i < HO; i++) {
+      const out = row + (n * HO + i) * WO, y = i + kh - top;
+      if (y < 0 || y >= H) { for (let j = 0; j < WO; j++) heap[out + j] = 0; continue; }
+      for (let j = 0; j < j0; j++) heap[out + j] = 0;
+      const src = xOff + ((n * H + y) * W + (j0 + kw - left)) * CI + ci;
+      if (CI === 1) heap.copyWithin(out + j0, src, src + j1 - j0);
+      else for (let j = j0; j < j1; j++) heap[out + j] = heap[src + (j - j0) * CI];
+      for (let j = j1; j < WO; j++) heap[out + j] = 0;
+    }
+  }
+}
+
+/** dW as P · dy, P from im2colRows: [KH·KW·CI, M] · [M, CO], through the backend's BatchMatMul. */
+function filterGradIm2col(be: Backend & { typedArrayFromHeap(t: TensorInfo): Float32Array }, x: TensorInfo, dy: TensorInfo,
+  info: tf.backend_util.Conv2DInfo): TensorInfo {
+  const { batchSize: N, outHeight: HO, outWidth: WO, inChannels: CI, outChannels: CO, filterHeight: KH, filterWidth: KW } = info;
+  const M = N * HO * WO, taps = KH * KW * CI;
+  const p = be.makeOutput([taps, M], "float32");
+  const xs = be.typedArrayFromHeap(x), ps = be.typedArrayFromHeap(p), heap = new Float32Array(xs.buffer);
+  im2colRows(heap, xs.byteOffset / 4, ps.byteOffset / 4, { ...info, top: info.padInfo.top, left: info.padInfo.left });
+  const dy2 = runKernel("Reshape", be, { x: dy }, { shape: [M, CO] });
+  const g = runKernel("BatchMatMul", be, { a: p, b: dy2 }, { transposeA: false, transposeB: false }); // [taps, CO]
+  const dW = runKernel("Reshape", be, { x: g }, { shape: [KH, KW, CI, CO] });
+  [p, dy2, g].forEach((t) => be.disposeData(t.dataId));
+  return dW;
+}
+
 function conv2DBackpropFilter({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: object; attrs?: tf.NamedAttrMap }) {
-  const be = backend as Backend;
+  const be = backend as Backend & { typedArrayFromHeap(t: TensorInfo): Float32Array };
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const filterShape = (attrs as unknown as tf.Conv2DBackpropFilterAttrs).filterShape as Conv4;
   const info = convInfo(x.shape as Conv4, filterShape, attrs!);
   if (!isUnitStride(info)) return filterGradLoop(be, x, dy, info);
+  if (info.filterHeight * info.filterWidth * info.inChannels <= IM2COL_MAX_TAPS && x.dtype === "float32") return filterGradIm2col(be, x, dy, info);
   const [KH, KW] = filterShape;
   const { top, left } = info.padInfo;
   const xT = transpose(be, x, [3, 1, 2, 0]);      // [CI, H, W, N]

@@ -32,6 +32,8 @@ const cases = [
   { name: "5x5 same, like HQNN conv1", xs: [4, 12, 12, 1], ws: [5, 5, 1, 16], strides: 1, pad: "same" as const },
   { name: "5x5 same, 16->32", xs: [3, 7, 7, 16], ws: [5, 5, 16, 32], strides: 1, pad: "same" as const },
   { name: "3x3 valid", xs: [2, 9, 8, 3], ws: [3, 3, 3, 4], strides: 1, pad: "valid" as const },
+  { name: "4x4 same (uneven padding), 2 channels", xs: [2, 6, 7, 2], ws: [4, 4, 2, 3], strides: 1, pad: "same" as const },
+  { name: "3x3 same, 4 channels (36 taps: composed, not im2col)", xs: [2, 6, 5, 4], ws: [3, 3, 4, 3], strides: 1, pad: "same" as const },
   { name: "2x2 stride 2 (fallback)", xs: [2, 8, 8, 1], ws: [2, 2, 1, 4], strides: 2, pad: "valid" as const },
 ];
 
