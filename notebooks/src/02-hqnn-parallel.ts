@@ -216,8 +216,9 @@ if (!seeds) {
 // **Did the faster training code change the numbers?** The single runs above were trained before the training
 // step was sped up (fused BatchNorm, fast Tile/MaxPoolGrad kernels, a convolution layer that skips the data's
 // input gradient); the seed study runs on the faster code, one thread per run. Seed 1 of the study repeats the
-// single runs' seed, and `results/two-threads/` holds the same seed trained data-parallel on 2 threads. The curves
-// should agree to within seed-to-seed noise, not bit for bit (float sums are ordered differently).
+// single runs' seed, and `results/two-threads/` holds the same seed trained data-parallel on 2 threads with the
+// latest training code (one-pass Adam, im2col filter gradient; its commit is in the table). The curves should agree
+// to within seed-to-seed noise, not bit for bit (float sums are ordered differently).
 // %%
 {
   type Curve = { epochs: { epoch: number; test_acc: number }[]; provenance: { git_commit: string } };
@@ -237,11 +238,18 @@ if (!seeds) {
   if (rows.length) void await showTable(rows, { title: "Test accuracy % per epoch: same seed, code before and after the speed-up" });
   else console.log("seed-1 runs of the study not recorded yet: nothing to compare");
   if (seeds) {
+    type Final = { final?: { test_acc: number }; provenance?: { git_commit: string } };
     for (const id of ["hqnn-parallel-mnist", "cnn-mnist"]) {
-      const single = readResult<{ final?: { test_acc: number } }>(id)?.final?.test_acc, m = seeds.models[id];
-      if (single === undefined || !m || m.seeds.length < 2) continue;
-      const z = (single - m.final_test_acc.mean) / m.final_test_acc.std;
-      console.log(`${id}: single run ${(100 * single).toFixed(2)} % vs seeds ${(100 * m.final_test_acc.mean).toFixed(2)} ± ${(100 * m.final_test_acc.std).toFixed(2)} % (${z.toFixed(1)} standard deviations from the seed mean)`);
+      const m = seeds.models[id];
+      if (!m || m.seeds.length < 2) continue;
+      const runs: [string, Final | undefined][] = [["single run, 1 thread", readResult<Final>(id)],
+        ["seed 1, 2 threads", readResult<Final>(`${id}-s1`, path.join(RESULTS_DIR, "two-threads", "seeds"))]];
+      for (const [what, r] of runs) {
+        if (r?.final === undefined) continue;
+        const z = (r.final.test_acc - m.final_test_acc.mean) / m.final_test_acc.std;
+        console.log(`${id}, ${what} (${r.provenance?.git_commit.slice(0, 7)}): ${(100 * r.final.test_acc).toFixed(2)} % vs the seed study's ` +
+          `${(100 * m.final_test_acc.mean).toFixed(2)} ± ${(100 * m.final_test_acc.std).toFixed(2)} % (${z.toFixed(1)} standard deviations from its mean)`);
+      }
     }
   }
 }
