@@ -4,8 +4,7 @@
  * (BatchNorm statistics summed with the other threads) and writes them back.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import * as tf from "@tensorflow/tfjs";
-import { flatten, writeFlat } from "./adam";
+import { writeFlat } from "./adam";
 import { initBackend } from "./backend";
 import { setBatchNormReducer } from "./batch-norm";
 import { CTRL, ModelSpec, REDUCE_MAX, SharedBuffers } from "./data-parallel";
@@ -37,9 +36,7 @@ async function main(init: Init) {
     try {
       writeFlat(vars, weights);
       const count = Atomics.load(control, 4 * party), batchCount = Atomics.load(control, 4 * party + 1);
-      const r = shareGradients(model, vars, batch, labels, count, spec.config.inputShape, spec.config.classes, batchCount);
-      flatten(r.grads, grads);
-      tf.dispose(r.grads);
+      const r = shareGradients(model, vars, batch, labels, count, spec.config.inputShape, spec.config.classes, batchCount, grads);
       stats[2 * k] = r.lossSum; stats[2 * k + 1] = r.correct;
     } catch (e) {
       process.stderr.write(`data-parallel worker ${party}: ${(e as Error).stack ?? e}\n`);

@@ -19,7 +19,7 @@ import { setBatchNormReducer } from "./batch-norm";
 import { Ablation, Head, ModelConfig } from "./models";
 import { SharedReducer } from "./shared-reduce";
 import { flatten } from "./adam";
-import { FlatResult, shareGradients, ShareResult, trainableVariables } from "./step";
+import { FlatResult, shareGradients, trainableVariables } from "./step";
 import { startTsWorker } from "./thread-pool";
 
 /** What a worker needs to build the same model: built by buildParallelModel(config, variant, quantumHead). */
@@ -91,17 +91,12 @@ export class DataParallel {
    */
   step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): FlatResult {
     // A batch smaller than the number of threads would leave a thread without examples: take it alone.
-    if (count < this.parties) {
-      const r = shareGradients(this.model, this.vars, x, labels, count, shape, classes, count);
-      const grads = flatten(r.grads);
-      tf.dispose(r.grads);
-      return { grads, lossSum: r.lossSum, correct: r.correct };
-    }
+    if (count < this.parties) return shareGradients(this.model, this.vars, x, labels, count, shape, classes, count);
     const [mine, ...theirs] = this.split(count);
     const round = this.sendShares(x, labels, mine, theirs, count, shape[0] * shape[1] * shape[2]);
     // The BatchNorm statistics of this thread's share are summed with the workers' only during its own pass.
     setBatchNormReducer((v) => this.reducer.allReduce(v));
-    let own: ShareResult;
+    let own: FlatResult;
     try {
       own = shareGradients(this.model, this.vars, x, labels, mine, shape, classes, count);
     } finally {
@@ -128,9 +123,8 @@ export class DataParallel {
   }
 
   /** This thread's gradients plus every worker's (in worker order), flat, and the summed loss and correct count. */
-  private addWorkerResults(own: ShareResult): FlatResult {
-    const sum = flatten(own.grads);
-    tf.dispose(own.grads);
+  private addWorkerResults(own: FlatResult): FlatResult {
+    const sum = own.grads;
     for (const buf of this.grads) for (let i = 0; i < sum.length; i++) sum[i] += buf[i];
     let { lossSum, correct } = own;
     for (let k = 0; k < this.workers.length; k++) { lossSum += this.stats[2 * k]; correct += this.stats[2 * k + 1]; }

@@ -18,15 +18,16 @@ export function lossAndCorrect(logits: tf.Tensor, labels: tf.Tensor, classes: nu
   return { loss, correct };
 }
 
-export interface ShareResult { grads: tf.Tensor[]; lossSum: number; correct: number }
+/** A batch's (or share's) summed loss, correct predictions and gradient, flat in the order of the trainable variables. */
+export interface FlatResult { grads: Float32Array; lossSum: number; correct: number }
 
 /**
- * The gradients, in `vars` order, of `count` examples of a batch of `batchCount` (the mean loss scaled by
- * count / batchCount, so that the shares' gradients add up to the whole batch's; a whole batch has factor 1),
- * with the summed loss and the number of correct predictions.
+ * The gradient, flat in `vars` order (into `out` when given), of `count` examples of a batch of `batchCount` (the
+ * mean loss scaled by count / batchCount, so that the shares' gradients add up to the whole batch's; a whole batch
+ * has factor 1), with the summed loss and the number of correct predictions.
  */
 export function shareGradients(model: tf.LayersModel, vars: tf.Variable[], x: Float32Array, labels: Int32Array, count: number,
-  shape: [number, number, number], classes: number, batchCount: number): ShareResult {
+  shape: [number, number, number], classes: number, batchCount: number, out?: Float32Array): FlatResult {
   let lossSum = 0, correct = 0;
   const grads = tf.tidy(() => {
     const xs = tf.tensor4d(x.subarray(0, count * shape[0] * shape[1] * shape[2]), [count, ...shape]);
@@ -43,11 +44,10 @@ export function shareGradients(model: tf.LayersModel, vars: tf.Variable[], x: Fl
     tf.dispose([meanLoss, right]);
     return vars.map((v) => r.grads[v.name]);
   });
-  return { grads, lossSum, correct };
+  const flat = flatten(grads, out);
+  tf.dispose(grads);
+  return { grads: flat, lossSum, correct };
 }
-
-/** A batch's summed loss, correct predictions and gradient, flat in the order of the model's trainable variables. */
-export interface FlatResult { grads: Float32Array; lossSum: number; correct: number }
 
 /** What a training step works on; `dp` spreads the batch's gradients over threads (lib/nn/data-parallel.ts). */
 export interface StepContext {
@@ -69,13 +69,8 @@ export function stepContext(model: tf.LayersModel, learningRate: number, dp?: St
  */
 export function trainStep(ctx: StepContext, x: Float32Array, labels: Int32Array, count: number,
   shape: [number, number, number], classes: number): { lossSum: number; correct: number } {
-  let r: FlatResult;
-  if (ctx.dp) r = ctx.dp.step(x, labels, count, shape, classes);
-  else {
-    const share = shareGradients(ctx.model, ctx.vars, x, labels, count, shape, classes, count);
-    r = { grads: flatten(share.grads), lossSum: share.lossSum, correct: share.correct };
-    tf.dispose(share.grads);
-  }
+  const r = ctx.dp ? ctx.dp.step(x, labels, count, shape, classes)
+    : shareGradients(ctx.model, ctx.vars, x, labels, count, shape, classes, count);
   const weights = flatten(ctx.vars);
   ctx.adam.step(weights, r.grads);
   writeFlat(ctx.vars, weights);

@@ -25,6 +25,7 @@ type Backend = tf.KernelBackend & {
   disposeData(id: object): boolean;
   readSync(id: object): tf.backend_util.BackendValues;
   makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
 };
 type Conv4 = [number, number, number, number];
 
@@ -113,7 +114,7 @@ export function im2colRows(heap: Float32Array, xOff: number, pOff: number, info:
 }
 
 /** dW as P · dy, P from im2colRows: [KH·KW·CI, M] · [M, CO], through the backend's BatchMatMul. */
-function filterGradIm2col(be: Backend & { typedArrayFromHeap(t: TensorInfo): Float32Array }, x: TensorInfo, dy: TensorInfo,
+function filterGradIm2col(be: Backend, x: TensorInfo, dy: TensorInfo,
   info: tf.backend_util.Conv2DInfo): TensorInfo {
   const { batchSize: N, outHeight: HO, outWidth: WO, inChannels: CI, outChannels: CO, filterHeight: KH, filterWidth: KW } = info;
   const M = N * HO * WO, taps = KH * KW * CI;
@@ -128,7 +129,7 @@ function filterGradIm2col(be: Backend & { typedArrayFromHeap(t: TensorInfo): Flo
 }
 
 function conv2DBackpropFilter({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: object; attrs?: tf.NamedAttrMap }) {
-  const be = backend as Backend & { typedArrayFromHeap(t: TensorInfo): Float32Array };
+  const be = backend as Backend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const filterShape = (attrs as unknown as tf.Conv2DBackpropFilterAttrs).filterShape as Conv4;
   const info = convInfo(x.shape as Conv4, filterShape, attrs!);
