@@ -14,12 +14,12 @@
  * HQNN_THREADS, else every core in the full profile, 1 in the quick one); the step is the same up to float rounding.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { loadDataset } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
 import { Ablation, ABLATIONS, buildParallelModel, countTrainableParams, Head, usesQuantumLayer } from "../lib/nn/models";
-import { ImageSet, trainModel } from "../lib/nn/train";
+import { ImageSet, trainModel, TrainRun } from "../lib/nn/train";
+import { temporaryDir } from "../lib/io/files";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { DatasetName, PARALLEL_SETUPS, prepareImages } from "../lib/nn/parallel-setups";
 import { defaultThreads } from "../lib/nn/thread-pool";
@@ -54,7 +54,9 @@ export async function runParallelExperiment(experiment: string, opts: RunOptions
   const model = buildParallelModel(modelConfig, variant, quantumHead);
   const epochs = opts.epochs ?? (profile === "full" ? setup.epochs : 1);
   const paperModel = variant === "quantum" || variant === "dense";
-  return trainModel({
+  // A quick run always trains afresh: its checkpoints live in a temporary folder, removed when it ends.
+  const quickDir = profile === "full" ? undefined : temporaryDir(`hqnn-quick-${runId}`);
+  const run: TrainRun = {
     experiment: runId, model, train, test, backend,
     config: { epochs, patience: setup.patience, batchSize: setup.batchSize, learningRate: setup.learningRate, seed, classes: data.classes.length },
     describe: {
@@ -65,13 +67,16 @@ export async function runParallelExperiment(experiment: string, opts: RunOptions
       ...(paperModel ? { paper_params: setup.paperParams[variant] } : {}),
     },
     augment: setup.augment,
-    // A quick run always trains afresh (its checkpoints live in a temporary folder); a full run resumes.
-    checkpointDir: profile === "full" ? path.join(REPO_ROOT, "checkpoints", subdir, runId)
-      : fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-${runId}-quick-`)),
+    checkpointDir: quickDir ?? path.join(REPO_ROOT, "checkpoints", subdir, runId),
     resultsDir: path.join(RESULTS_DIR, profile === "full" ? "" : "quick", subdir),
     maxEpochsThisRun: opts.maxEpochsThisRun,
     parallel: { threads: opts.threads ?? defaultThreads(), spec: { variant, config: modelConfig } },
-  });
+  };
+  try {
+    return await trainModel(run);
+  } finally {
+    if (quickDir) fs.rmSync(quickDir, { recursive: true, force: true });
+  }
 }
 
 const ABLATION_DESCRIPTIONS: Record<Ablation, string> = {

@@ -10,9 +10,9 @@
  * Files are written to a temporary name in the same folder, fsync'd and renamed, so a reader never sees a
  * half-written cache.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import * as path from "node:path";
+import { writeAtomically } from "../io/files";
 import { DatasetError } from "./errors";
 
 const MAGIC = "HQNNDS01";
@@ -75,27 +75,6 @@ export function writeCache(file: string, header: Omit<CacheHeader, "arrays" | "p
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-}
-
-/** Create `file` through a temporary file in the same folder: write, fsync, close, rename. */
-export function writeAtomically(file: string, write: (fd: number) => void): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  const fd = fs.openSync(tmp, "wx");
-  try {
-    write(fd);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // already closed
-    }
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 /** Only the header (cheap), or null when the file does not start with a readable cache header. */

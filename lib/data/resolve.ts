@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { randomBytes } from "node:crypto";
+import { removeStaleTemporaries, temporaryName } from "../io/files";
 import { DatasetError } from "./errors";
 import { hashFile } from "./hash";
 import { Manifest, ManifestFile, ManifestSource, REPO_ROOT } from "./manifest";
@@ -112,10 +112,11 @@ export async function downloadFile(
 ): Promise<LocatedFile> {
   const dest = downloadPath(dirs, file);
   fs.mkdirSync(path.dirname(dest), { recursive: true });
+  removeStaleTemporaries(path.dirname(dest));
   const failures: string[] = [];
   let verifyError: unknown = null;
   for (const url of file.urls) {
-    const tmp = `${dest}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    const tmp = temporaryName(dest);
     try {
       log(`downloading ${url}`);
       const res = await fetch(url, { redirect: "follow" });

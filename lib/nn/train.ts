@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { createHash } from "node:crypto";
 import * as tf from "@tensorflow/tfjs";
 import { mulberry32 } from "../quantum";
+import { acquireLock } from "../io/lock";
 import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
 import { DataParallel, ModelSpec } from "./data-parallel";
 import { FlatAdam } from "./adam";
@@ -154,7 +155,10 @@ function configHash(run: TrainRun): string {
   return createHash("sha256").update(JSON.stringify({ rest, describe: run.describe, n: [run.train.n, run.test.n] })).digest("hex").slice(0, 16);
 }
 
-/** The layout is tfjs's: the model's weights, Adam's beta1^t and beta2^t, its step count, first and second moments. */
+/**
+ * The layout is tfjs's: the model's weights, Adam's beta1^t and beta2^t, its step count, first and second moments.
+ * state.json records the weights file's SHA-256, checked before a resume.
+ */
 function saveCheckpoint(dir: string, model: tf.LayersModel, adam: FlatAdam, ck: Checkpoint) {
   fs.mkdirSync(dir, { recursive: true });
   const adamState = adam.stateTensors(trainableVariables(model).map((v) => v.shape));
@@ -166,24 +170,56 @@ function saveCheckpoint(dir: string, model: tf.LayersModel, adam: FlatAdam, ck: 
   for (const a of arrays) { flat.set(a, off); off += a.length; }
   // Weights first, then the state file that points at them: a crash in between leaves the old state valid.
   const weightsFile = `weights-${ck.epoch}.bin`;
-  atomicWriteFile(path.join(dir, weightsFile), new Uint8Array(flat.buffer));
-  atomicWriteFile(path.join(dir, "state.json"), JSON.stringify({ ...ck, weightsFile, shapes: tensors.map((t) => t.shape) }));
+  const bytes = new Uint8Array(flat.buffer);
+  const weightsSha256 = createHash("sha256").update(bytes).digest("hex");
+  atomicWriteFile(path.join(dir, weightsFile), bytes);
+  atomicWriteFile(path.join(dir, "state.json"), JSON.stringify({ ...ck, weightsFile, weightsSha256, shapes: tensors.map((t) => t.shape) }));
   for (const f of fs.readdirSync(dir)) if (f.startsWith("weights-") && f !== weightsFile) fs.rmSync(path.join(dir, f));
   tf.dispose(adamState);
+}
+
+/** A checkpoint that cannot be trusted: the message names the file and the way out. */
+export class CheckpointError extends Error {
+  constructor(readonly dir: string, file: string, problem: string) {
+    super(`checkpoint ${file} ${problem}; the run cannot resume from it. Delete the folder ${dir} to train this run afresh ` +
+      `(its recorded result is kept until the new run rewrites it)`);
+    this.name = "CheckpointError";
+  }
+}
+
+function readState(dir: string, stateFile: string): Checkpoint & { weightsFile: string; weightsSha256?: string; shapes: number[][] } {
+  try {
+    return JSON.parse(fs.readFileSync(stateFile, "utf8"));
+  } catch (e) {
+    throw new CheckpointError(dir, stateFile, `is damaged (${(e as Error).message})`);
+  }
+}
+
+/** The weights file's floats, after checking its size, its SHA-256 (recorded since checkpoints carry one) and that every value is finite. */
+function readVerifiedWeights(dir: string, weightsFile: string, shapes: number[][], sha256?: string): Float32Array {
+  const file = path.join(dir, weightsFile);
+  if (!fs.existsSync(file)) throw new CheckpointError(dir, file, "is missing");
+  const buf = fs.readFileSync(file);
+  const expected = 4 * shapes.reduce((sum, s) => sum + s.reduce((a, b) => a * b, 1), 0);
+  if (buf.byteLength !== expected) throw new CheckpointError(dir, file, `has ${buf.byteLength} bytes, ${expected} expected`);
+  const found = createHash("sha256").update(buf).digest("hex");
+  if (sha256 !== undefined && found !== sha256) throw new CheckpointError(dir, file, `is damaged (SHA-256 ${found.slice(0, 12)}..., recorded ${sha256.slice(0, 12)}...)`);
+  const flat = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+  const bad = flat.findIndex((x) => !Number.isFinite(x));
+  if (bad >= 0) throw new CheckpointError(dir, file, `holds a non-finite value (${flat[bad]} at float ${bad})`);
+  return flat;
 }
 
 function loadCheckpoint(dir: string, model: tf.LayersModel, adam: FlatAdam, hash: string): Checkpoint | undefined {
   const stateFile = path.join(dir, "state.json");
   if (!fs.existsSync(stateFile)) return undefined;
-  const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+  const state = readState(dir, stateFile);
   if (state.configHash !== hash) {
     throw new Error(`checkpoint ${dir} was made with a different configuration; delete that folder to start afresh`);
   }
-  const buf = fs.readFileSync(path.join(dir, state.weightsFile));
-  const flat = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
-  const shapes: number[][] = state.shapes;
+  const flat = readVerifiedWeights(dir, state.weightsFile, state.shapes, state.weightsSha256);
   let off = 0;
-  const tensors = shapes.map((s) => {
+  const tensors = state.shapes.map((s) => {
     const size = s.reduce((a, b) => a * b, 1);
     const t = tf.tensor(flat.slice(off, off + size), s);
     off += size;
@@ -193,13 +229,23 @@ function loadCheckpoint(dir: string, model: tf.LayersModel, adam: FlatAdam, hash
   model.setWeights(tensors.slice(0, nModel));
   adam.loadStateTensors(tensors.slice(nModel));
   tf.dispose(tensors);
-  return state as Checkpoint;
+  return state;
 }
 
+/** Trains `run` to completion (or to `maxEpochsThisRun`), resuming from its checkpoint; one process per run at a time. */
 export async function trainModel(run: TrainRun): Promise<TrainResult> {
-  const { model, train, test, config } = run;
   const log = run.log ?? ((s: string) => process.stderr.write(s + "\n"));
   const dir = run.checkpointDir ?? path.join(REPO_ROOT, "checkpoints", run.experiment);
+  const releaseLock = acquireLock(dir, `the run ${run.experiment} (checkpoint folder ${dir})`);
+  try {
+    return await trainLocked(run, dir, log);
+  } finally {
+    releaseLock();
+  }
+}
+
+async function trainLocked(run: TrainRun, dir: string, log: (line: string) => void): Promise<TrainResult> {
+  const { model, train, test, config } = run;
   const ctx = stepContext(model, config.learningRate);
   const hash = configHash(run);
   const ck = loadCheckpoint(dir, model, ctx.adam, hash);

@@ -7,6 +7,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { atomicWriteFile } from "../io/files";
+
+export { atomicWriteFile };
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const RESULTS_DIR = process.env.HQNN_RESULTS_DIR ?? path.join(REPO_ROOT, "results");
@@ -72,20 +75,6 @@ export function startProvenance(opts: { backend: string; seeds: number[]; profil
       };
     },
   };
-}
-
-/** Writes a file so that readers see either the old or the new content, never a half-written one. */
-export function atomicWriteFile(file: string, data: string | Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(tmp, "w");
-  try {
-    fs.writeSync(fd, data as any);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
 }
 
 export function resultPath(experiment: string, dir = RESULTS_DIR): string {

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { describe, it } from "node:test";
 import { checkManifest, DatasetError, loadDataset, Manifest } from "../../lib/data";
-import { writeAtomically } from "../../lib/data/cache";
+import { writeAtomically } from "../../lib/io/files";
 import {
   bytes,
   cifarRecord,

@@ -5,7 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
-import { EpochRecord, ImageSet, mulberry32, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
+import { LockError } from "../../lib/io/lock";
+import { CheckpointError, EpochRecord, ImageSet, mulberry32, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
 
 /** Two classes of 8x8 images: a bright blob in the left half or in the right half, plus noise. */
 function blobs(n: number, seed: number): ImageSet {
@@ -110,4 +111,48 @@ test("training data-parallel on 2 threads follows the one-thread run (same data,
     assert.ok(Math.abs(e.train_loss - two.epochs[i].train_loss) < 1e-4, `epoch ${e.epoch} train loss ${e.train_loss} vs ${two.epochs[i].train_loss}`);
     assert.ok(Math.abs(e.test_loss - two.epochs[i].test_loss) < 1e-4, `epoch ${e.epoch} test loss`);
   });
+});
+
+/** A run of two epochs stopped after the first, leaving its checkpoint in `dirs.checkpointDir`. */
+async function interruptedRun(dirs: { checkpointDir: string; resultsDir: string }) {
+  const data = { train: blobs(32, 8), test: blobs(16, 9) };
+  const run = () => trainModel({ experiment: "toy", model: buildParallelModel(cfg, "dense"), ...data, config: { ...trainCfg, epochs: 2 },
+    describe: {}, backend: "wasm", ...dirs, log: () => {}, maxEpochsThisRun: 1 });
+  await run();
+  return run;
+}
+
+test("a checkpoint whose weights were damaged (four bytes set to NaN) is refused, naming the file and the fix", async () => {
+  await initBackend("wasm");
+  const dirs = tmpDirs();
+  const resume = await interruptedRun(dirs);
+  const weights = path.join(dirs.checkpointDir, "weights-1.bin");
+  const fd = fs.openSync(weights, "r+");
+  fs.writeSync(fd, new Uint8Array(new Float32Array([NaN]).buffer), 0, 4, 40);
+  fs.closeSync(fd);
+  await assert.rejects(resume(), (e: Error) =>
+    e instanceof CheckpointError && e.message.includes(weights) && /SHA-256/.test(e.message) && e.message.includes(`Delete the folder ${dirs.checkpointDir}`));
+});
+
+test("a truncated state.json is refused, naming the file and the fix", async () => {
+  await initBackend("wasm");
+  const dirs = tmpDirs();
+  const resume = await interruptedRun(dirs);
+  const state = path.join(dirs.checkpointDir, "state.json");
+  fs.truncateSync(state, 300);
+  await assert.rejects(resume(), (e: Error) =>
+    e instanceof CheckpointError && e.message.includes(state) && /damaged/.test(e.message) && /Delete the folder/.test(e.message));
+});
+
+test("two runs on the same checkpoint: the second stops with a clear message while the first finishes", async () => {
+  await initBackend("wasm");
+  const dirs = tmpDirs();
+  const data = { train: blobs(32, 10), test: blobs(16, 11) };
+  const run = () => trainModel({ experiment: "toy", model: buildParallelModel(cfg, "dense"), ...data, config: { ...trainCfg, epochs: 2 },
+    describe: {}, backend: "wasm", ...dirs, log: () => {} });
+  const first = run();
+  await assert.rejects(run(), (e: Error) => e instanceof LockError && /run toy .* is in use by another run/.test(e.message));
+  assert.equal((await first).complete, true);
+  assert.ok(!fs.existsSync(path.join(dirs.checkpointDir, ".lock")), "the lock is released when the run ends");
+  assert.deepEqual(fs.readdirSync(dirs.checkpointDir).sort(), ["state.json", "weights-2.bin"]);
 });

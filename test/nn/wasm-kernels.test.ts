@@ -51,18 +51,39 @@ test("wasm conv gradients match the cpu reference", async () => {
   }
 });
 
-test("a small conv net trains on wasm: loss decreases", async () => {
-  await tf.setBackend("wasm");
-  registerWasmConvGradients();
+/** A seeded small conv net (every initialiser seeded, softmax output), trained full-batch with no shuffling. */
+async function trainSmallConvNet(backend: "wasm" | "cpu"): Promise<{ loss: number[]; acc: number[] }> {
+  await tf.setBackend(backend);
   const model = tf.sequential({ layers: [
-    tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 5, padding: "same", seed: 1 } as Parameters<typeof tf.layers.conv2d>[0]),
+    tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 5, padding: "same",
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
     tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
-    tf.layers.flatten(), tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+    tf.layers.flatten(),
+    tf.layers.dense({ units: 2, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
   ] });
-  model.compile({ optimizer: tf.train.adam(0.01), loss: "categoricalCrossentropy" });
-  const xs = tf.tensor4d(rand(32 * 64, 5), [32, 8, 8, 1]);
-  const ys = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 2), "int32"), 2);
-  const h = await model.fit(xs, ys, { epochs: 15, batchSize: 32, verbose: 0 });
-  const loss = h.history.loss as number[];
-  assert.ok(loss[loss.length - 1] < loss[0] * 0.8, `loss did not decrease: ${loss[0]} -> ${loss[loss.length - 1]}`);
+  model.compile({ optimizer: tf.train.adam(0.01), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
+  // A learnable task: the class is whether the image's top half is brighter than its bottom half.
+  const pixels = rand(32 * 64, 5);
+  const labels = Array.from({ length: 32 }, (_, i) => {
+    let top = 0;
+    for (let p = 0; p < 64; p++) top += (p < 32 ? 1 : -1) * pixels[i * 64 + p];
+    return top > 0 ? 1 : 0;
+  });
+  const xs = tf.tensor4d(pixels, [32, 8, 8, 1]);
+  const ys = tf.oneHot(tf.tensor1d(labels, "int32"), 2);
+  const h = await model.fit(xs, ys, { epochs: 30, batchSize: 32, shuffle: false, verbose: 0 });
+  tf.dispose([xs, ys]);
+  model.dispose();
+  return { loss: h.history.loss as number[], acc: h.history.acc as number[] };
+}
+
+test("a small conv net trains on wasm as it does on cpu: same losses, and it learns a learnable task", async () => {
+  registerWasmConvGradients();
+  const wasm = await trainSmallConvNet("wasm");
+  const cpu = await trainSmallConvNet("cpu");
+  for (let e = 0; e < wasm.loss.length; e++) {
+    assert.ok(Math.abs(wasm.loss[e] - cpu.loss[e]) < 1e-3 * Math.max(1, cpu.loss[e]), `epoch ${e + 1}: wasm loss ${wasm.loss[e]} vs cpu ${cpu.loss[e]}`);
+  }
+  assert.ok(wasm.loss.at(-1)! < 0.5 * wasm.loss[0], `loss did not decrease: ${wasm.loss[0]} -> ${wasm.loss.at(-1)}`);
+  assert.ok(wasm.acc.at(-1)! >= 0.9, `training accuracy ${wasm.acc.at(-1)}`);
 });
