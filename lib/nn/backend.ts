@@ -13,10 +13,14 @@ import { registerWasmBatchNormKernels } from "./batch-norm";
 
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
-/** True when node_modules holds the real native tfjs-node (not the tfjs alias danfojs-node needs). */
+/** The command that adds native TensorFlow (its install downloads libtensorflow, so it needs internet access). */
+export const TFJS_NODE_INSTALL = "npm install --no-save @tensorflow/tfjs-node@4.22.0";
+
+/** True when the user has installed tfjs-node (it is not a dependency of the package). */
 function hasNativeTfjsNode(): boolean {
   try {
-    return require("@tensorflow/tfjs-node/package.json").name === "@tensorflow/tfjs-node";
+    require.resolve("@tensorflow/tfjs-node");
+    return true;
   } catch {
     return false;
   }
@@ -52,7 +56,7 @@ export async function initBackend(forced: string | undefined = process.env.HQNN_
       throw new Error(`HQNN_BACKEND=${forced} is not one of tensorflow, wasm, cpu`);
     }
     if (!(await tryBackend(forced as BackendName))) {
-      const hint = forced === "tensorflow" ? " (install it with: npm install @tensorflow/tfjs-node@4.22.0)" : "";
+      const hint = forced === "tensorflow" ? ` (install it with: ${TFJS_NODE_INSTALL})` : "";
       throw new Error(`HQNN_BACKEND=${forced}: that tfjs backend could not be initialised${hint}`);
     }
     return (chosen = forced as BackendName);

@@ -79,7 +79,7 @@ for (const ds of [mnist, med, cifar]) {
   if (!ds) continue;
   const rows = countRows(ds);
   const name = ds.source.lossy && ds.name === "cifar10" ? "CIFAR-10 (JPEG q75 copy)" : ds.info.title;
-  await showTable(rows, { title: `${name}: images per class`, csv: `table-counts-${ds.name}` });
+  showTable(rows, { title: `${name}: images per class`, csv: `table-counts-${ds.name}` });
 }
 // %% [markdown]
 // ## The paper's statements against the data
@@ -99,6 +99,6 @@ if (cifar) checks.push(
   { statement: "CIFAR-10 size", paper: "60,000 = 50,000 + 10,000", data: `${cifar.train.n + cifar.test.n} = ${cifar.train.n} + ${cifar.test.n}` + (cifar.source.lossy ? " (JPEG q75 copy)" : "") },
   { statement: "CIFAR-10 resolution", paper: "32×32×3", data: cifar.shape.join("×") + (cifar.source.lossy ? " (JPEG q75 copy)" : "") },
 );
-await showTable(checks, { title: "Section 2.1 against the files", csv: "table-datasets-checks" });
+showTable(checks, { title: "Section 2.1 against the files", csv: "table-datasets-checks" });
 console.log(JSON.stringify({ mnist: mnist && datasetFacts(mnist).total, medmnist: med && datasetFacts(med).total, cifar10: cifar && datasetFacts(cifar).total }));
 await closeRenderer();

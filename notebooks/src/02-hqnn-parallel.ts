@@ -73,7 +73,7 @@ await showFigure(fig4cnn.figure, fig4cnn.name);
 // `results/param-counts.json`.
 // %%
 const pcRows = paramCountRows();
-void await showTable(pcRows, { title: "Parameter counts: the paper's, ours, and the architectures that reproduce the paper's", csv: "table-param-counts" });
+showTable(pcRows, { title: "Parameter counts: the paper's, ours, and the architectures that reproduce the paper's", csv: "table-param-counts" });
 // Cross-check: the same six models built in tfjs, counted from their weights (independent of the arithmetic above).
 const tfCounts = TABLE1_ENTRIES.map((e) => {
   const s = PARALLEL_SETUPS[e.dataset];
@@ -137,7 +137,7 @@ if (profile === "quick") {
 // Provenance of each `results/<experiment>.json` (the runs of `make reproduce`): status, epochs run of those
 // planned, data size, the command, the commit it ran from, backend, start date and wall time.
 // %%
-void await showTable(provenanceRows(), { title: "Training runs of section 2.2 (results/*.json)" });
+showTable(provenanceRows(), { title: "Training runs of section 2.2 (results/*.json)" });
 const pending = TABLE1_ENTRIES.filter((e) => !readResult(e.experiment));
 const bench = readResult<{ summary: { hqnn_train_images_per_s: number; threads: number } }>("bench-training");
 if (pending.length) {
@@ -157,7 +157,7 @@ if (pending.length) {
 // train (results/param-counts.json).
 // %%
 const t1 = table1Rows();
-void await showTable(t1, { title: "Table 1: paper vs ours", csv: "table1-parallel" });
+showTable(t1, { title: "Table 1: paper vs ours", csv: "table1-parallel" });
 // %% [markdown]
 // ## Figures 5 and 6: training curves
 //
@@ -197,7 +197,7 @@ if (profile === "quick") {
   if (mnistAvailable) {
     const quick = await runSeeds({ seeds: [1, 2], models: SEED_MODELS, jobs: 2 });
     console.log(`quick seed study (512 training / 256 test images, 1 epoch, not comparable with the paper): ${Object.keys(quick.models).length} models`);
-    void await showTable(seedTableRows(quick as unknown as SeedsSummary), { title: "Seed study, quick profile" });
+    showTable(seedTableRows(quick as unknown as SeedsSummary), { title: "Seed study, quick profile" });
   } else {
     console.log("quick seed study skipped: MNIST is not available");
   }
@@ -206,10 +206,10 @@ const seeds = readSeedsSummary();
 if (!seeds) {
   tslab.display.markdown("**Not run yet**: `results/seeds-summary.json` is missing (run `PROFILE=full node --import tsx experiments/seeds.ts`).");
 } else {
-  void await showTable(seedTableRows(seeds), { title: "Final MNIST test accuracy over seeds (results/seeds-summary.json)", csv: "seeds-mnist-accuracy" });
+  showTable(seedTableRows(seeds), { title: "Final MNIST test accuracy over seeds (results/seeds-summary.json)", csv: "seeds-mnist-accuracy" });
   await showFigure(seedBandsFigure(seeds), "seeds-mnist-test-accuracy-bands");
   await showFigure(seedFinalsFigure(seeds), "seeds-mnist-final-vs-params");
-  void await showTable(seedTestRows(seeds), { title: "HQNN-Parallel against each other model: Welch's t-test over seeds, McNemar's test per seed", csv: "seeds-mnist-tests" });
+  showTable(seedTestRows(seeds), { title: "HQNN-Parallel against each other model: Welch's t-test over seeds, McNemar's test per seed", csv: "seeds-mnist-tests" });
   tslab.display.markdown(seedConclusions(seeds).join("\n"));
 }
 // %% [markdown]
@@ -235,7 +235,7 @@ if (!seeds) {
       commits: `${commit(before)} / ${commit(after)} / ${commit(twoThreads)}`,
     }));
   });
-  if (rows.length) void await showTable(rows, { title: "Test accuracy % per epoch: same seed, code before and after the speed-up" });
+  if (rows.length) showTable(rows, { title: "Test accuracy % per epoch: same seed, code before and after the speed-up" });
   else console.log("seed-1 runs of the study not recorded yet: nothing to compare");
   if (seeds) {
     type Final = { final?: { test_acc: number }; provenance?: { git_commit: string } };
@@ -263,7 +263,7 @@ if (!seeds) {
 // %%
 const evaluated = evaluateClaims(RESULTS_DIR);
 const cRows = claimRows(evaluated);
-void await showTable(cRows.map(({ why: _why, ...r }) => r), { title: "Section 2.2 claims and their verdicts" });
+showTable(cRows.map(({ why: _why, ...r }) => r), { title: "Section 2.2 claims and their verdicts" });
 // %%
 {
   const byId = new Map(cRows.map((r) => [r.claim, r]));
