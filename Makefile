@@ -1,9 +1,10 @@
 # hqnn-ts: the commands users type. Every target does its own set-up first (scripts/setup.sh).
 #   make figures     main job: regenerate every figure (and CLAIMS.md) from recorded results, no retraining
 #   make test        the test suite (what CI runs)
+#   make test-repeat the randomised test files N times (N=20), to show the suite cannot flake
 #   make notebooks   execute every notebook in place, top to bottom (PROFILE=quick by default)
 #   make reproduce   the long, paper-scale experiments (PROFILE=full), resumable
-#   make bench       throughput benchmarks (engine, training)
+#   make bench       throughput benchmarks (engine, training); writes results/local/, RECORD=1 replaces results/bench-training.json
 #   make claims      rebuild CLAIMS.md from results/
 
 PROFILE ?= quick
@@ -12,13 +13,17 @@ TSX := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | sort)
 JUPYTER_PY := /usr/bin/python3
 
-.PHONY: setup test figures notebooks reproduce bench claims typecheck
+.PHONY: setup test test-repeat figures notebooks reproduce bench claims typecheck
 
 setup:
 	@./scripts/setup.sh
 
 test: setup
 	$(TSX) --test --test-reporter=spec $(TESTS)
+
+N ?= 20
+test-repeat: setup
+	./scripts/test-repeat.sh $(N)
 
 typecheck: setup
 	npx tsc --noEmit -p .
@@ -34,7 +39,8 @@ notebooks: setup
 	$(JUPYTER_PY) scripts/notebooks.py $(NB)
 
 reproduce: setup
-	PROFILE=full $(TSX) scripts/reproduce.ts $(EXP)
+	PROFILE=full FORCE=$(FORCE) $(TSX) scripts/reproduce.ts $(EXP)
 
-bench: setup
-	npm run --silent bench -- all
+bench:
+	@./scripts/setup.sh torch
+	RECORD=$(RECORD) npm run --silent bench -- all

@@ -5,13 +5,14 @@
  *   npm run --silent bench -- <subcommand> [options]
  *   npm run --silent bench:engine            (= bench engine)
  *
- * Subcommands are the keys of SUBCOMMANDS; add one by adding an entry (a function from argv to a JSON object).
+ * Subcommands are the keys of COMMANDS (their flags and help) and the cases of run() (what they print).
+ * Bad arguments exit with code 2 (conventions: lib/cli/args.ts).
  *
  * train [--batch 64] [--batches 200] [--warmup 100] [--rounds 5]
  *   HQNN-Parallel and its CNN training steps in tfjs (1 thread and data-parallel on every core), then the same hybrid
  *   in PyTorch (1 and 2 threads): images/s over the timed steps after the warm-up steps, medians over rounds.
  *
- * all: engine, then train.
+ * all [engine's flags]: engine, then train with its defaults.
  *
  * engine [--batch 1024] [--repeats 5] [--min-seconds 0.2]
  *   The HQNN-Parallel branch circuit (5 wires, RX embedding, 3 StronglyEntanglingLayers, <Y> on every wire) at a
@@ -25,22 +26,49 @@
 
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
+import { FlagValues, ParsedSubcommand, integerFlag, parseSubcommand, positiveNumberFlag, runCli } from "../lib/cli/args";
 import { DiffMethod, forward, hqnnBranchCircuit, mulberry32, uniform, vjp } from "../lib/quantum";
 import { median } from "../lib/stats";
 
-class UsageError extends Error {}
+const PROGRAM = {
+  name: "bench",
+  run: "npm run --silent bench --",
+  summary: "throughput measurements as JSON lines on stdout (engine: one line; train and all: the details, then a summary line)",
+  notes: [
+    "output files: train and all write results/local/bench-training-<time>.json (git-ignored); RECORD=1 writes the recorded results/bench-training.json instead",
+    "environment: HQNN_TORCH_PYTHON, the Python with torch for the PyTorch reference (default /usr/bin/python3, where Debian's python3-torch installs)",
+    "exit codes: 0 ok, 1 the PyTorch reference is missing or failed (nothing measured, nothing written), 2 bad arguments",
+  ],
+};
 
-function parseOptions(argv: string[], defaults: Record<string, number>): Record<string, number> {
-  const opts = { ...defaults };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, "");
-    const value = Number(argv[i + 1]);
-    if (!argv[i].startsWith("--") || !(key in defaults)) throw new UsageError(`unknown option ${argv[i]} (known: ${Object.keys(defaults).map((k) => "--" + k).join(", ")})`);
-    if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${argv[i]} needs a positive number, got ${JSON.stringify(argv[i + 1])}`);
-    opts[key] = value;
-  }
-  return opts;
-}
+const ENGINE_FLAGS = {
+  batch: integerFlag("circuits per call", { min: 1, fallback: 1024 }),
+  repeats: integerFlag("timed runs; each figure is their median", { min: 1, fallback: 5 }),
+  "min-seconds": positiveNumberFlag("least wall time of a run (and of the warm-up), in seconds", 0.2),
+};
+
+const COMMANDS = {
+  engine: {
+    summary: "forward, adjoint VJP, parameter-shift and backprop throughput of the HQNN-Parallel branch circuit, one thread",
+    flags: ENGINE_FLAGS,
+    examples: ["npm run --silent bench -- engine --batch 256 --repeats 3 --min-seconds 0.1"],
+  },
+  train: {
+    summary: "HQNN-Parallel training throughput, tfjs (1 thread, every core) against PyTorch (1, 2 threads); writes results/bench-training.json",
+    flags: {
+      batch: integerFlag("images per training step", { min: 1, fallback: 64 }),
+      batches: integerFlag("timed steps", { min: 1, fallback: 200 }),
+      warmup: integerFlag("warm-up steps before the timed ones", { min: 1, fallback: 100 }),
+      rounds: integerFlag("rounds; figures are medians over them", { min: 1, fallback: 5 }),
+    },
+    examples: ["npm run --silent bench -- train --batches 50 --warmup 20 --rounds 1"],
+  },
+  all: {
+    summary: "engine (with these flags), then train with its defaults",
+    flags: ENGINE_FLAGS,
+    examples: ["npm run --silent bench -- all"],
+  },
+};
 
 interface Rates {
   wall: number;
@@ -71,9 +99,7 @@ function measureRate(fn: () => void, units: number, repeats: number, minSeconds:
   return { wall: median(wall), cpu: median(cpu) };
 }
 
-function benchEngine(argv: string[]): object {
-  const { batch, repeats, "min-seconds": minSeconds } = parseOptions(argv, { batch: 1024, repeats: 5, "min-seconds": 0.2 });
-  if (!Number.isInteger(batch) || !Number.isInteger(repeats)) throw new UsageError("--batch and --repeats must be integers");
+function benchEngine({ batch, repeats, "min-seconds": minSeconds }: FlagValues<typeof ENGINE_FLAGS>): object {
   const nWires = 5, nLayers = 3;
   const circuit = hqnnBranchCircuit({ nQubits: nWires, nLayers });
   const rand = mulberry32(1234);
@@ -112,41 +138,39 @@ function benchEngine(argv: string[]): object {
   };
 }
 
-/** Training throughput, tfjs against PyTorch (experiments/bench-training.ts); writes results/bench-training.json. */
-async function benchTrain(argv: string[]): Promise<object> {
-  const { batch, batches, warmup, rounds } = parseOptions(argv, { batch: 64, batches: 200, warmup: 100, rounds: 5 });
-  const { benchTraining } = require("../experiments/bench-training") as typeof import("../experiments/bench-training");
-  return benchTraining({ batch, batches, warmup, rounds });
+/** The training bench (experiments/bench-training.ts), loaded only when asked for: it brings tfjs. */
+const training = () => require("../experiments/bench-training") as typeof import("../experiments/bench-training");
+
+/**
+ * Training throughput, tfjs against PyTorch: writes results/local/bench-training-<time>.json, or with RECORD=1 the
+ * recorded results/bench-training.json.
+ */
+async function benchTrain(opts: { batch?: number; batches?: number; warmup?: number; rounds?: number }): Promise<object> {
+  return training().benchTraining(opts);
 }
 
 /** What a subcommand prints: one JSON object per line. */
 type Lines = object[];
 
-const SUBCOMMANDS: Record<string, (argv: string[]) => Lines | Promise<Lines>> = {
-  engine: (argv) => [benchEngine(argv)],
-  train: async (argv) => {
-    const train = await benchTrain(argv) as { summary: object };
-    return [train, train.summary];
-  },
-  all: async (argv) => {
-    const engine = benchEngine(argv), train = await benchTrain([]) as { summary: object };
-    return [{ engine, train }, train.summary];
-  },
-};
-
-async function main(argv: string[]): Promise<void> {
-  const [name, ...rest] = argv;
-  const run = name === undefined ? undefined : SUBCOMMANDS[name];
-  if (!run || !Object.hasOwn(SUBCOMMANDS, name)) {
-    throw new UsageError(`expected a subcommand: ${Object.keys(SUBCOMMANDS).join(", ")}${name === undefined ? "" : `; got ${JSON.stringify(name)}`}`);
+async function run(command: ParsedSubcommand<typeof COMMANDS>): Promise<Lines> {
+  switch (command.name) {
+    case "engine":
+      return [benchEngine(command.flags)];
+    case "train": {
+      const train = await benchTrain(command.flags) as { summary: object };
+      return [train, train.summary];
+    }
+    case "all": {
+      training().requireTorch();
+      const engine = benchEngine(command.flags), train = await benchTrain({}) as { summary: object };
+      return [{ engine, train }, train.summary];
+    }
   }
-  for (const line of await run(rest)) process.stdout.write(JSON.stringify(line) + "\n");
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof UsageError) {
-    process.stderr.write(`bench: ${e.message}\n`);
-    process.exit(2);
-  }
-  throw e;
-});
+async function main(argv: string[]): Promise<void> {
+  for (const line of await run(parseSubcommand(PROGRAM, COMMANDS, argv))) process.stdout.write(JSON.stringify(line) + "\n");
+}
+
+runCli("bench", () => main(process.argv.slice(2)),
+  (e) => (e instanceof Error && e.name === "MissingReferenceError" ? 1 : undefined));

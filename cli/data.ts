@@ -6,40 +6,43 @@
  * Prints one JSON object: {"dataset", "train", "test", "classes", "shape", "checksums_ok": true, "source",
  * "lossy", "source_detail"}: "source" names the data ("official-binary" or "jpeg-q75" for CIFAR-10, the manifest
  * source id otherwise), "source_detail" says where the bytes came from and which checksums were verified. Progress goes to stderr. Exit codes: 2 for a usage error or unknown dataset/source, 1 for a
- * dataset problem (missing, truncated, corrupt, wrong checksum), each with the error on stderr.
+ * dataset problem (missing, truncated, corrupt, wrong checksum), each with the error on stderr
+ * (conventions: lib/cli/args.ts).
  * Env: HQNN_DATA_MIRROR (mirror folder; empty disables), HQNN_DATA_DIR (cache folder),
  * HQNN_DATA_MANIFESTS (manifest folder).
  */
+import { integerFlag, parseSubcommand, runCli, stringFlag } from "../lib/cli/args";
 import { DatasetError, loadDataset } from "../lib/data";
 
-const USAGE = "usage: data verify <mnist|medmnist|cifar10> [--source <id>] [--split-seed <n>]";
+const PROGRAM = {
+  name: "data",
+  run: "npm run --silent data --",
+  summary: "resolve, verify and load one dataset, then print one JSON line describing it",
+  notes: [
+    'output: {"dataset", "train", "test", "classes", "shape", "checksums_ok", "source", "lossy", "source_detail"}; progress goes to stderr',
+    "environment: HQNN_DATA_MIRROR (mirror folder; empty disables), HQNN_DATA_DIR (cache folder), HQNN_DATA_MANIFESTS (manifest folder)",
+    "exit codes: 0 ok, 1 dataset problem (missing, truncated, corrupt, wrong checksum), 2 bad arguments or unknown dataset/source",
+  ],
+};
 
-class UsageError extends Error {}
+const COMMANDS = {
+  verify: {
+    summary: "loads the dataset (mirror, cache or download), checks its checksums and prints its description",
+    args: { DATASET: "mnist, medmnist or cifar10" },
+    flags: {
+      source: stringFlag("only this source id or variant of the manifest, e.g. binary or jpeg-lossy for cifar10 (default: the first available)", "ID"),
+      "split-seed": integerFlag("seed of the train/test split of a dataset without an official one (medmnist)", { min: 0, max: 2 ** 32 - 1, fallback: 0 }),
+    },
+    examples: ["npm run --silent data -- verify mnist", "npm run --silent data -- verify cifar10 --source binary"],
+  },
+};
 
-function parseArgs(argv: string[]): { name: string; source?: string; splitSeed?: number } {
-  const [command, name, ...rest] = argv;
-  if (command !== "verify" || !name || name.startsWith("-")) throw new UsageError(USAGE);
-  const out: { name: string; source?: string; splitSeed?: number } = { name };
-  for (let i = 0; i < rest.length; i += 2) {
-    const [flag, value] = [rest[i], rest[i + 1]];
-    if (value === undefined) throw new UsageError(`${flag}: missing value\n${USAGE}`);
-    if (flag === "--source") out.source = value;
-    else if (flag === "--split-seed") {
-      out.splitSeed = Number(value);
-      if (!Number.isInteger(out.splitSeed) || out.splitSeed < 0 || out.splitSeed >= 2 ** 32) {
-        throw new UsageError(`--split-seed: need an integer in [0, 2^32), got ${value}`);
-      }
-    } else throw new UsageError(`unknown option ${flag}\n${USAGE}`);
-  }
-  return out;
-}
-
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+async function main(argv: string[]): Promise<void> {
+  const { args: [name], flags } = parseSubcommand(PROGRAM, COMMANDS, argv);
   const started = Date.now();
-  const ds = await loadDataset(args.name, {
-    source: args.source,
-    splitSeed: args.splitSeed,
+  const ds = await loadDataset(name, {
+    source: flags.source,
+    splitSeed: flags["split-seed"],
     log: (msg) => process.stderr.write(`${msg}\n`),
   });
   process.stderr.write(`loaded ${ds.name} in ${((Date.now() - started) / 1000).toFixed(2)} s\n`);
@@ -57,8 +60,4 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 
-main().catch((e: unknown) => {
-  const usage = e instanceof UsageError || (e instanceof DatasetError && e.code === "UNKNOWN_DATASET");
-  process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(usage ? 2 : 1);
-});
+runCli("data", () => main(process.argv.slice(2)), (e) => (e instanceof DatasetError && e.code === "UNKNOWN_DATASET" ? 2 : 1));

@@ -8,67 +8,49 @@
  * vectors' entries; --observable: index into the spec's observables (default 0); --degree d (default 1).
  * Prints {"coefficients": [{"freq": [w1, ..., wN], "re": ..., "im": ...}, ...]} for every ω ∈ {-d..d}^N in
  * lexicographic order, with f(x) = Σ_ω c_ω e^{-iω·x} (see lib/fourier/series.ts). A warning goes to stderr when
- * an input is encoded more than d times (its higher frequencies then alias). Invalid input exits with code 2.
+ * an input is encoded more than d times (its higher frequencies then alias). Invalid input exits with code 2
+ * (conventions: lib/cli/args.ts).
  */
 
-import { readFileSync } from "node:fs";
+import { Flag, UsageError, integerFlag, parseCommand, parseInteger, readJsonInput, runCli } from "../lib/cli/args";
 import { FourierError, circuitFourier, encodingCounts, frequencyVectors } from "../lib/fourier";
 import { SpecError, compileSpec, validateSpec } from "../lib/quantum";
 
-const USAGE = "usage: fourier SPEC.json --inputs I1,I2,... [--observable K] [--degree D]   (SPEC - reads stdin)";
+const PROGRAM = {
+  name: "fourier",
+  run: "npm run --silent fourier --",
+  summary: "Fourier coefficients of one expectation value of a circuit spec (lib/quantum/spec.ts) in chosen parameters",
+  notes: [
+    'output: {"coefficients": [{"freq": [w1, ..., wN], "re", "im"}, ...]} for every frequency vector in {-D..D}^N in\n' +
+    "lexicographic order, f(x) = sum_w c_w exp(-i w.x); a warning goes to stderr when an input is encoded more than D times",
+    "exit codes: 0 ok, 2 bad arguments, unreadable file, bad JSON or invalid spec",
+  ],
+};
 
-class UsageError extends Error {}
+/** --inputs: a required comma-separated list of parameter indices. */
+const inputsFlag: Flag<number[]> = {
+  help: "flattened parameter indices of the spec (op order, a Rot gives three) that become the inputs x1..xN; required",
+  value: "I1,I2,...",
+  read(text, flag) {
+    if (text === undefined) throw new UsageError(`${flag} is required`);
+    return text.split(",").map((s) => parseInteger(s, flag, { min: 0 }));
+  },
+};
 
-interface Args { path: string; inputs: number[]; observable: number; degree: number }
-
-function parseInteger(flag: string, text: string | undefined): number {
-  if (text === undefined || !/^\d+$/.test(text.trim())) throw new UsageError(`${flag} expects a non-negative integer, got ${JSON.stringify(text)}`);
-  return Number(text.trim());
-}
-
-function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
-  const values: Record<string, string | undefined> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const m = /^--(inputs|observable|degree)(?:=(.*))?$/.exec(arg);
-    if (m) {
-      if (m[1] in values) throw new UsageError(`--${m[1]} given twice`);
-      values[m[1]] = m[2] ?? argv[++i];
-    } else if (arg.startsWith("-") && arg !== "-") {
-      throw new UsageError(`unknown flag ${arg}`);
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length !== 1) throw new UsageError(`expected exactly one spec file, got ${positional.length}`);
-  if (values.inputs === undefined) throw new UsageError("--inputs is required");
-  const inputs = values.inputs.split(",").map((s) => parseInteger("--inputs", s));
-  return {
-    path: positional[0],
-    inputs,
-    observable: "observable" in values ? parseInteger("--observable", values.observable) : 0,
-    degree: "degree" in values ? parseInteger("--degree", values.degree) : 1,
-  };
-}
-
-function readSpec(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path === "-" ? 0 : path, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
-}
+const COMMAND = {
+  summary: "prints the coefficients of the chosen observable's expectation value as a function of the inputs",
+  args: { "SPEC.json": "circuit spec file; - reads stdin" },
+  flags: {
+    inputs: inputsFlag,
+    observable: integerFlag("index into the spec's observables", { min: 0, fallback: 0 }),
+    degree: integerFlag("largest frequency D per input", { min: 0, fallback: 1 }),
+  },
+  examples: ["npm run --silent fourier -- spec.json --inputs 0,1 --observable 2 --degree 2"],
+};
 
 function main(argv: string[]): void {
-  const args = parseArgs(argv);
-  const spec = validateSpec(readSpec(args.path));
+  const { flags: args, args: [path] } = parseCommand(PROGRAM, COMMAND, argv);
+  const spec = validateSpec(readJsonInput(path));
   if (args.observable >= spec.observables.length) {
     throw new UsageError(`--observable ${args.observable} is out of range (the spec has ${spec.observables.length} observable(s))`);
   }
@@ -81,12 +63,4 @@ function main(argv: string[]): void {
   process.stdout.write(JSON.stringify({ coefficients }) + "\n");
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError || e instanceof SpecError || e instanceof FourierError) {
-    process.stderr.write(`fourier: ${e.message}\n${e instanceof UsageError ? USAGE + "\n" : ""}`);
-    process.exit(2);
-  }
-  throw e;
-}
+runCli("fourier", () => main(process.argv.slice(2)), (e) => (e instanceof SpecError || e instanceof FourierError ? 2 : undefined));

@@ -2,7 +2,9 @@
  * Training throughput of HQNN-Parallel (MNIST-shaped inputs, batch 64, Adam 1e-3) in tfjs on this package's
  * backend, on one thread and data-parallel on every core, and of the same model in PyTorch on CPU (bench/torch_hqnn.py, Debian's python3-torch), measured one
  * after the other in one run so the two see the same machine. Random data: throughput does not depend on it.
- * Writes results/bench-training.json. Run it on an otherwise idle machine; the load average is recorded.
+ * Run it on an otherwise idle machine; the load average is recorded. A fresh measurement goes to the git-ignored
+ * results/local/bench-training-<time>.json; replacing the recorded results/bench-training.json takes RECORD=1.
+ * Without the PyTorch reference it stops before measuring anything (MissingReferenceError), never recording nulls.
  */
 import * as os from "node:os";
 import { spawnSync } from "node:child_process";
@@ -12,7 +14,7 @@ import { DataParallel } from "../lib/nn/data-parallel";
 import { buildParallelModel, Head } from "../lib/nn/models";
 import { quantumHead } from "../lib/nn/parallel-head";
 import { mulberry32 } from "../lib/nn/train";
-import { REPO_ROOT, startProvenance, writeResult } from "../lib/results";
+import { REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
 import { median } from "../lib/stats";
 import { stepContext, trainStep } from "../lib/nn/step";
 
@@ -44,11 +46,38 @@ async function tfjsRate(head: Head, batch: number, batches: number, warmup: numb
   }
 }
 
-function torchRate(batch: number, batches: number, warmup: number, threads: number): Record<string, unknown> {
-  const r = spawnSync("/usr/bin/python3", [path.join(REPO_ROOT, "bench", "torch_hqnn.py"), "--batch", String(batch),
+/** The Python that runs the PyTorch reference: Debian's, where python3-torch installs (HQNN_TORCH_PYTHON overrides). */
+const TORCH_PYTHON = process.env.HQNN_TORCH_PYTHON ?? "/usr/bin/python3";
+
+/** The reference is missing or broken: nothing was measured, nothing was written. */
+export class MissingReferenceError extends Error {
+  name = "MissingReferenceError";
+}
+
+/** Stops before any measurement when the PyTorch reference cannot run, saying what to install. */
+export function requireTorch(): string {
+  const r = spawnSync(TORCH_PYTHON, ["-c", "import torch; print(torch.__version__)"], { encoding: "utf8" });
+  if (r.status === 0) return r.stdout.trim();
+  throw new MissingReferenceError(`the PyTorch reference cannot run: ${TORCH_PYTHON} -c "import torch" failed ` +
+    `(${(r.stderr || r.error?.message || "").trim().split("\n").pop()}). Install Debian's python3-torch ` +
+    `(sudo apt-get install --no-install-recommends python3-torch; make bench does it when run as root) and rerun`);
+}
+
+function torchRate(batch: number, batches: number, warmup: number, threads: number): { images_per_s: number } & Record<string, unknown> {
+  const r = spawnSync(TORCH_PYTHON, [path.join(REPO_ROOT, "bench", "torch_hqnn.py"), "--batch", String(batch),
     "--batches", String(batches), "--warmup", String(warmup), "--threads", String(threads)], { encoding: "utf8" });
-  if (r.status !== 0) return { error: (r.stderr || r.error?.message || "failed").trim().split("\n").slice(-3).join(" ") };
-  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+  const out = r.status === 0 ? JSON.parse(r.stdout.trim().split("\n").pop()!) : undefined;
+  if (typeof out?.images_per_s !== "number") {
+    throw new MissingReferenceError(`bench/torch_hqnn.py (${threads} threads) failed: ${(r.stderr || r.error?.message || r.stdout).trim().split("\n").slice(-3).join(" ")}`);
+  }
+  return out;
+}
+
+/** Where a measurement goes: the recorded evidence only when asked (RECORD=1), otherwise a git-ignored local file. */
+function saveBench(result: object): string {
+  if (process.env.RECORD === "1") return writeResult("bench-training", result);
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return writeResult(`bench-training-${stamp.toLowerCase()}`, result, path.join(RESULTS_DIR, "local"));
 }
 
 /** One round of every measurement, tfjs then PyTorch (same warm-up, same timed steps), so each round sees the same machine. */
@@ -68,14 +97,15 @@ async function round(batch: number, batches: number, warmup: number, cores: numb
  */
 export async function benchTraining(opts: { batch?: number; batches?: number; warmup?: number; rounds?: number } = {}) {
   const batch = opts.batch ?? 64, batches = opts.batches ?? 200, warmup = opts.warmup ?? 100, rounds = opts.rounds ?? 5;
+  const torchVersion = requireTorch();
   const backend = await initBackend();
   const prov = startProvenance({ backend, seeds: [1, 3] });
   const loadBefore = os.loadavg();
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const all: Awaited<ReturnType<typeof round>>[] = [];
   for (let r = 0; r < rounds; r++) all.push(await round(batch, batches, warmup, cores));
-  const med = (f: (x: Awaited<ReturnType<typeof round>>) => number) => median(all.map(f).filter(Number.isFinite));
-  const rate = (t: Record<string, unknown>) => (typeof t.images_per_s === "number" ? t.images_per_s : NaN);
+  const med = (f: (x: Awaited<ReturnType<typeof round>>) => number) => median(all.map(f));
+  const rate = (t: { images_per_s: number }) => t.images_per_s;
   const hqnn1 = med((x) => x.hqnn1.images_per_s), hqnnAll = med((x) => x.hqnnAll.images_per_s), hqnn = Math.max(hqnn1, hqnnAll);
   const torchHqnn = med((x) => rate(x.torch2));
   const result = {
@@ -83,8 +113,8 @@ export async function benchTraining(opts: { batch?: number; batches?: number; wa
     // The comparison issue 9 asks for: our hybrid's training throughput over PyTorch's (2 threads), >= 1 is the goal.
     summary: {
       hqnn_train_images_per_s: Math.round(hqnn),
-      torch_train_images_per_s: Number.isFinite(torchHqnn) ? Math.round(torchHqnn) : null,
-      ratio: Number.isFinite(torchHqnn) ? Number((hqnn / torchHqnn).toFixed(3)) : null,
+      torch_train_images_per_s: Math.round(torchHqnn),
+      ratio: Number((hqnn / torchHqnn).toFixed(3)),
       cores,
       threads: hqnnAll >= hqnn1 ? cores : 1,
       note: `medians over ${rounds} rounds of ${batches} timed steps after ${warmup} warm-up steps`,
@@ -96,14 +126,14 @@ export async function benchTraining(opts: { batch?: number; batches?: number; wa
       [`threads_${cores}`]: { hqnn_images_per_s: hqnnAll, cnn_images_per_s: med((x) => x.cnnAll.images_per_s),
         warmup_hqnn_images_per_s: med((x) => x.hqnnAll.warmup_images_per_s), how: "data-parallel worker threads, synchronised BatchNorm" },
     },
-    pytorch: { threads_2: { images_per_s: torchHqnn }, threads_1: { images_per_s: med((x) => rate(x.torch1)) } },
+    pytorch: { torch: torchVersion, python: TORCH_PYTHON, threads_2: { images_per_s: torchHqnn }, threads_1: { images_per_s: med((x) => rate(x.torch1)) } },
     // Each round measures both frameworks within a couple of minutes: its ratio is robust to slow drift of the machine.
     ratio_per_round: all.map((x) => Number((Math.max(x.hqnn1.images_per_s, x.hqnnAll.images_per_s) / rate(x.torch2)).toFixed(3))),
     rounds_detail: all,
     load_average: { before: loadBefore, after: os.loadavg() },
     provenance: prov.finish(),
   };
-  writeResult("bench-training", result);
+  process.stderr.write(`bench train: wrote ${path.relative(process.cwd(), saveBench(result))}\n`);
   return result;
 }
 

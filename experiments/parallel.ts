@@ -12,9 +12,11 @@
  * With --seed S (initialisation and shuffling; the data stay the same) the run is <experiment>-s<S> and its
  * files live under results/seeds/ and checkpoints/seeds/. --threads N trains data-parallel on N threads (default:
  * HQNN_THREADS, else every core in the full profile, 1 in the quick one); the step is the same up to float rounding.
+ * Bad arguments exit with code 2, a failed run with 1 (conventions: lib/cli/args.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { integerFlag, parseCommand, runCli, UsageError } from "../lib/cli/args";
 import { loadDataset } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
 import { Ablation, ABLATIONS, buildParallelModel, countTrainableParams, Head, usesQuantumLayer } from "../lib/nn/models";
@@ -85,16 +87,40 @@ const ABLATION_DESCRIPTIONS: Record<Ablation, string> = {
   "frozen-quantum": "HQNN-Parallel with the quantum layer's 180 weights frozen at their random initial values",
 };
 
-function flag(args: string[], name: string): number | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : undefined;
+const PROGRAM = {
+  name: "experiments/parallel.ts",
+  run: "node --import tsx experiments/parallel.ts",
+  summary: "section 2.2: trains HQNN-Parallel, its CNN or an ablation and prints {experiment, complete, epochs, final}",
+  notes: [
+    "environment: PROFILE=quick (default: a small subset, one epoch, results/quick/<experiment>.json) or PROFILE=full (the whole\n" +
+    "dataset, results/<experiment>.json, checkpoints every epoch and resumes); HQNN_THREADS (default of --threads)",
+    "exit codes: 0 ok, 1 the run failed, 2 bad arguments",
+  ],
+};
+
+const COMMAND = {
+  summary: "trains one experiment (resuming a full run from its checkpoint)",
+  args: { EXPERIMENT: `(hqnn-parallel|cnn)-(mnist|medmnist|cifar10) or ablation-(${ABLATIONS.join("|")})` },
+  flags: {
+    seed: integerFlag("seed of initialisation and shuffling; the run becomes EXPERIMENT-sS under results/seeds/ (default: the setup's)", { min: 0 }),
+    threads: integerFlag("data-parallel threads (default: HQNN_THREADS, else every core in the full profile, 1 in the quick one)", { min: 1 }),
+    epochs: integerFlag("epochs of the run (default: the setup's in the full profile, 1 in the quick one)", { min: 1 }),
+    "max-epochs-this-run": integerFlag("stop after this many epochs in this invocation; the next one resumes (default: no limit)", { min: 1 }),
+  },
+  examples: ["node --import tsx experiments/parallel.ts cnn-mnist", "PROFILE=full node --import tsx experiments/parallel.ts hqnn-parallel-mnist --seed 3 --threads 2"],
+};
+
+async function main(argv: string[]): Promise<void> {
+  const { args: [experiment], flags } = parseCommand(PROGRAM, COMMAND, argv);
+  try {
+    parseExperiment(experiment);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const r = await runParallelExperiment(experiment, {
+    seed: flags.seed, epochs: flags.epochs, maxEpochsThisRun: flags["max-epochs-this-run"], threads: flags.threads,
+  });
+  process.stdout.write(JSON.stringify({ experiment, complete: r.complete, epochs: r.epochs.length, final: r.epochs.at(-1) }) + "\n");
 }
 
-if (require.main === module) {
-  const args = process.argv.slice(2);
-  runParallelExperiment(args[0] ?? "", {
-    seed: flag(args, "--seed"), epochs: flag(args, "--epochs"), maxEpochsThisRun: flag(args, "--max-epochs-this-run"), threads: flag(args, "--threads"),
-  })
-    .then((r) => process.stdout.write(JSON.stringify({ experiment: args[0], complete: r.complete, epochs: r.epochs.length, final: r.epochs.at(-1) }) + "\n"))
-    .catch((e) => { process.stderr.write(`error: ${e.message}\n`); process.exit(1); });
-}
+if (require.main === module) runCli(PROGRAM.name, () => main(process.argv.slice(2)), () => 1);

@@ -12,10 +12,12 @@
  * (subsets: 2 subsets, timing: one epoch on 100 images) and writes results/quick/quanv-*.json.
  * Resumable (full profile): a result file with the same configuration keeps its finished seeds, and a complete one
  * is left as it is (delete it to start afresh). Quick runs always train afresh.
- * Progress goes to stderr; stdout gets one JSON summary line.
+ * Progress goes to stderr; stdout gets one JSON summary line. Bad arguments exit with code 2, a failed run with 1
+ * (conventions: lib/cli/args.ts).
  */
 import * as os from "node:os";
 import * as path from "node:path";
+import { parseCommand, runCli, UsageError } from "../lib/cli/args";
 import { createRng, Dataset, deriveSeed, loadDataset, permutation } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
 import {
@@ -405,14 +407,32 @@ export async function runQuanvExperiments(parts: QuanvPart[] = QUANV_PARTS, prof
   return summary;
 }
 
-if (require.main === module) {
-  const args = process.argv.slice(2);
-  const bad = args.filter((a) => !QUANV_PARTS.includes(a as QuanvPart));
-  if (bad.length) {
-    process.stderr.write(`unknown part(s) ${bad.join(", ")}: expected any of ${QUANV_PARTS.join(", ")}\n`);
-    process.exit(2);
-  }
-  runQuanvExperiments(args.length ? (args as QuanvPart[]) : QUANV_PARTS)
-    .then((s) => process.stdout.write(JSON.stringify(s) + "\n"))
-    .catch((e) => { process.stderr.write(`error: ${e.stack ?? e.message}\n`); process.exit(1); });
+const PROGRAM = {
+  name: "experiments/quanv.ts",
+  run: "node --import tsx experiments/quanv.ts",
+  summary: "section 2.3: HQNN-Quanv against CNN1 and CNN4 on 600 MNIST images, and the engine's gradient methods' timing",
+  notes: [
+    "parts: main (stride 4, RY), readings (RX rotations, stride 2), lr (Adam lr 1e-2), subsets (other random 600-image\n" +
+    "subsets), timing (the three gradient methods)",
+    "environment: PROFILE=quick (default: 2 seeds x 2 epochs on 100/50 images, results/quick/quanv-*.json) or PROFILE=full\n" +
+    "(results/quanv-*.json, resumable); HQNN_THREADS (threads of the seed runs)",
+    "exit codes: 0 ok, 1 a run failed, 2 bad arguments",
+  ],
+};
+
+const COMMAND = {
+  summary: "runs the chosen parts and prints one JSON summary line",
+  args: { "[PART...]": `any of ${QUANV_PARTS.join(", ")} (default: all)` },
+  flags: {},
+  examples: ["node --import tsx experiments/quanv.ts main timing"],
+};
+
+async function main(argv: string[]): Promise<void> {
+  const { args } = parseCommand(PROGRAM, COMMAND, argv);
+  const unknown = args.find((a) => !QUANV_PARTS.includes(a as QuanvPart));
+  if (unknown !== undefined) throw new UsageError(`unknown part ${JSON.stringify(unknown)}: expected any of ${QUANV_PARTS.join(", ")}`);
+  const summary = await runQuanvExperiments(args.length ? (args as QuanvPart[]) : QUANV_PARTS);
+  process.stdout.write(JSON.stringify(summary) + "\n");
 }
+
+if (require.main === module) runCli(PROGRAM.name, () => main(process.argv.slice(2)));

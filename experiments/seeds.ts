@@ -10,11 +10,13 @@
  * per core), each on cores / N threads (data-parallel): either way the study uses every core. Each run is
  * `experiments/parallel.ts <model> --seed S` (results/seeds/<model>-s<S>.json, checkpoint every epoch, resumes),
  * logging to logs/seeds/. After every finished run results/seeds-summary.json is rewritten from whatever is complete.
+ * Bad arguments exit with code 2, a failed study with 1 (conventions: lib/cli/args.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawn } from "node:child_process";
+import { Flag, integerFlag, parseCommand, parseInteger, runCli, switchFlag, UsageError } from "../lib/cli/args";
 import { loadDataset } from "../lib/data";
 import { decodePredictions, EpochRecord } from "../lib/nn/train";
 import { getProfile, REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
@@ -106,12 +108,6 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
   return summary;
 }
 
-function parseSeeds(spec: string): number[] {
-  const m = /^(\d+)-(\d+)$/.exec(spec);
-  if (m) return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
-  return spec.split(",").map(Number);
-}
-
 /** Runs one seed run in a child process, logging to logs/seeds/<run>.log; resolves with its exit code. */
 function runChild(experiment: string, seed: number, threads: number): Promise<number> {
   const logDir = path.join(REPO_ROOT, "logs", "seeds");
@@ -149,15 +145,60 @@ export async function runSeeds(opts: { seeds: number[]; models: string[]; jobs: 
   return summary;
 }
 
-if (require.main === module) {
-  const args = process.argv.slice(2);
-  const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-  const job = args.includes("--summary") ? summarizeSeeds()
-    : runSeeds({
-      seeds: parseSeeds(value("--seeds") ?? "1-5"),
-      models: value("--models")?.split(",") ?? SEED_MODELS,
-      jobs: Number(value("--jobs") ?? (os.availableParallelism?.() ?? os.cpus().length)),
-    });
-  job.then((s) => process.stdout.write(JSON.stringify({ models: Object.keys(s.models), comparisons: s.comparisons }) + "\n"))
-    .catch((e) => { process.stderr.write(`error: ${e.message}\n`); process.exit(1); });
+const DEFAULT_SEEDS = `1-${SEEDS_WANTED}`;
+
+/** --seeds: a range "A-B" or a list "A,B,..." of seeds (integers >= 0). */
+const seedsFlag: Flag<number[]> = {
+  help: "seeds to run: a range A-B or a list A,B,...",
+  value: "SEEDS",
+  fallback: DEFAULT_SEEDS,
+  read(text = DEFAULT_SEEDS, flag) {
+    const range = /^(\d+)-(\d+)$/.exec(text);
+    if (!range) return text.split(",").map((seed) => parseInteger(seed, flag, { min: 0 }));
+    const [first, last] = [Number(range[1]), Number(range[2])];
+    if (first > last) throw new UsageError(`${flag} range ${text} is empty`);
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  },
+};
+
+/** --models: a list of SEED_MODELS. */
+const modelsFlag: Flag<string[]> = {
+  help: `models to run, a list of ${SEED_MODELS.join(", ")}`,
+  value: "A,B,...",
+  fallback: "all",
+  read(text, flag) {
+    const models = text === undefined ? SEED_MODELS : text.split(",");
+    const unknown = models.find((m) => !SEED_MODELS.includes(m));
+    if (unknown !== undefined) throw new UsageError(`${flag}: unknown model ${JSON.stringify(unknown)} (expected any of ${SEED_MODELS.join(", ")})`);
+    return models;
+  },
+};
+
+const PROGRAM = {
+  name: "experiments/seeds.ts",
+  run: "node --import tsx experiments/seeds.ts",
+  summary: "several seeds of HQNN-Parallel, its CNN and three ablations on MNIST, then Welch's t-test and McNemar's test",
+  notes: [
+    "output: {models, comparisons} of results/seeds-summary.json (results/quick/ unless PROFILE=full); runs log to logs/seeds/",
+    "exit codes: 0 ok, 1 a run or the summary failed, 2 bad arguments",
+  ],
+};
+
+const COMMAND = {
+  summary: "runs the missing seed runs (each experiments/parallel.ts MODEL --seed S), then rewrites the summary",
+  flags: {
+    seeds: seedsFlag,
+    models: modelsFlag,
+    jobs: integerFlag("runs at a time, each on cores / jobs threads", { min: 1, fallback: os.availableParallelism?.() ?? os.cpus().length }),
+    summary: switchFlag("only rebuild the summary from the finished runs"),
+  },
+  examples: ["node --import tsx experiments/seeds.ts --seeds 1-3 --models hqnn-parallel-mnist,cnn-mnist --jobs 2", "node --import tsx experiments/seeds.ts --summary"],
+};
+
+async function main(argv: string[]): Promise<void> {
+  const { flags } = parseCommand(PROGRAM, COMMAND, argv);
+  const s = flags.summary ? await summarizeSeeds() : await runSeeds(flags);
+  process.stdout.write(JSON.stringify({ models: Object.keys(s.models), comparisons: s.comparisons }) + "\n");
 }
+
+if (require.main === module) runCli(PROGRAM.name, () => main(process.argv.slice(2)), () => 1);

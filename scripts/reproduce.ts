@@ -5,6 +5,9 @@
  *
  *   make reproduce                 everything
  *   make reproduce EXP=cnn-mnist   one experiment (ids below)
+ *   make reproduce EXP=cnn-mnist FORCE=1
+ *                                  train a recorded training run again from scratch (its checkpoint is deleted,
+ *                                  its result file replaced epoch by epoch): replacing evidence is an explicit act
  */
 import { recordDatasetFacts } from "../experiments/datasets";
 import { runParamSearch } from "../experiments/param-counts";
@@ -12,12 +15,15 @@ import { runZxExperiment } from "../experiments/zx";
 import { runFourierExperiment } from "../experiments/fourier";
 import { runQuanvExperiments } from "../experiments/quanv";
 import { runParallelExperiment } from "../experiments/parallel";
-import { readResult } from "../lib/results";
+import { readResult, REPO_ROOT } from "../lib/results";
 import { runSeeds, SEED_MODELS } from "../experiments/seeds";
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 
 const training = (id: string) => async () => {
-  if (readResult(id)?.status === "complete") return `${id}: complete already`;
+  if (process.env.FORCE === "1") fs.rmSync(path.join(REPO_ROOT, "checkpoints", id), { recursive: true, force: true });
+  else if (readResult(id)?.status === "complete") return `${id}: complete already (FORCE=1 trains it again)`;
   const r = await runParallelExperiment(id);
   return `${id}: ${r.epochs.length} epochs, test accuracy ${r.epochs.at(-1)?.test_acc}`;
 };

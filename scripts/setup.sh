@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time set-up for a fresh machine, run by every make target (cheap when already done):
 # npm packages, the Debian packages the notebooks and figures need, and the project-local tslab kernelspec.
+# Extras a target alone needs are named as arguments: `setup.sh torch` adds Debian's python3-torch (make bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -24,6 +25,12 @@ fi
 need=()
 /usr/bin/python3 -c 'import nbclient, nbformat, jupyter_client' 2>/dev/null || need+=(jupyter-nbconvert jupyter-client python3-ipython)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+for extra in "$@"; do
+  case "$extra" in
+    torch) /usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch) ;;
+    *) echo "setup.sh: unknown extra $extra (known: torch)" >&2; exit 2 ;;
+  esac
+done
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: apt-get install ${need[*]}" >&2

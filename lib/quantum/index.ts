@@ -28,7 +28,8 @@
  *   finalState(circuit, inputs, weights): {re, im} of one sample
  *   mulberry32(seed), uniform(rand, count, low, high): seeded random numbers
  * All arrays are sample-major. Bad circuits and bad run-time values (non-finite angles, wrong lengths) throw a
- * CircuitError (a SpecError) naming the op.
+ * CircuitError (a SpecError) naming the op. forward and vjp check the memory their state vectors need first and
+ * throw a MemoryLimitError (a CircuitError) above HQNN_MAX_MEMORY_MB, default half of the total memory (memory.ts).
  *
  * Inside: plan.ts validates a circuit once, folds CNOTs into index permutations and finds the product-state
  * prefix (leading single-qubit ops); simulate.ts and grad/adjoint.ts run chunks of samples side by side on the
@@ -43,6 +44,7 @@ export {
   CircuitError, buildCircuit, checkCircuit, compileSpec, constant, input, paramRange, resolveRef, toSpec, weight,
 } from "./circuit";
 export { forward, finalState } from "./simulate";
+export { MemoryLimitError } from "./memory";
 export type { DiffMethod, Jacobian, VJPResult } from "./grad";
 export { DIFF_METHODS, jacobian, vjp } from "./grad";
 export type { Rotation } from "./templates/angle-embedding";

@@ -9,6 +9,7 @@
 import { Circuit } from "./circuit";
 import * as gates from "./gates";
 import * as lanes from "./lanes";
+import { checkMemory } from "./memory";
 import * as plans from "./plan";
 import { Plan, Sampler, checkRunArgs, planFor } from "./plan";
 
@@ -112,6 +113,7 @@ export function forwardWith(plan: Plan, sampler: Sampler, inputs: ArrayLike<numb
 export function forward(circuit: Circuit, inputs: ArrayLike<number>, weights: ArrayLike<number>, batch: number): Float64Array {
   const plan = planFor(circuit);
   checkRunArgs(plan, inputs, weights, batch);
+  checkMemory(plan, "forward");
   const out = new Float64Array(batch * plan.observables.length);
   forwardWith(plan, new Sampler(plan), inputs, weights, batch, out);
   return out;
@@ -121,6 +123,7 @@ export function forward(circuit: Circuit, inputs: ArrayLike<number>, weights: Ar
 export function finalState(circuit: Circuit, inputs: ArrayLike<number>, weights: ArrayLike<number>): { re: Float64Array; im: Float64Array } {
   const plan = planFor(circuit);
   checkRunArgs(plan, inputs, weights, 1);
+  checkMemory(plan, "forward");
   const sampler = new Sampler(plan);
   const ws = new Workspace(plan);
   sampler.loadWeights(weights);

@@ -49,9 +49,14 @@ export class SpecError extends Error {
   }
 }
 
+/** A value for an error message: numbers as JavaScript prints them (JSON would turn 1e999 into null). */
+function show(value: unknown): string {
+  return typeof value === "number" ? String(value) : JSON.stringify(value);
+}
+
 function checkWire(w: unknown, nWires: number, where: string): number {
   if (!Number.isInteger(w) || (w as number) < 0 || (w as number) >= nWires) {
-    throw new SpecError(`${where}: wire ${JSON.stringify(w)} is out of range (circuit has wires 0..${nWires - 1})`);
+    throw new SpecError(`${where}: wire ${show(w)} is out of range (circuit has wires 0..${nWires - 1})`);
   }
   return w as number;
 }
@@ -76,7 +81,7 @@ function validateOp(raw: unknown, index: number, nWires: number): OpSpec {
   }
   params.forEach((p, k) => {
     if (typeof p !== "number" || !Number.isFinite(p)) {
-      throw new SpecError(`${where} (${gate}): parameter ${k} is not a finite number: ${JSON.stringify(p)}`);
+      throw new SpecError(`${where} (${gate}): parameter ${k} is not a finite number: ${show(p)}`);
     }
   });
   return arity.params ? { gate, wires, params: params as number[] } : { gate, wires };
@@ -88,7 +93,7 @@ export function validateSpec(raw: unknown): CircuitSpec {
   const spec = raw as Record<string, unknown>;
   const nWires = spec.wires;
   if (!Number.isInteger(nWires) || (nWires as number) < 1 || (nWires as number) > MAX_WIRES) {
-    throw new SpecError(`"wires" must be an integer in 1..${MAX_WIRES}, got ${JSON.stringify(nWires)}`);
+    throw new SpecError(`"wires" must be an integer in 1..${MAX_WIRES}, got ${show(nWires)}`);
   }
   if (!Array.isArray(spec.ops)) throw new SpecError(`"ops" must be an array`);
   const ops = spec.ops.map((op, i) => validateOp(op, i, nWires as number));

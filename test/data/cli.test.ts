@@ -73,10 +73,23 @@ describe("data verify (CLI)", () => {
 
     const usage = runCli(["check", "mnist"], env);
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /usage: data verify/);
+    assert.equal(usage.stderr, 'data: expected a subcommand: verify, got "check" (try data --help)\n');
+    const badSeed = runCli(["verify", "mnist", "--split-seed", "abc"], env);
+    assert.equal(badSeed.code, 2);
+    assert.equal(badSeed.stderr, 'data: --split-seed expects an integer in [0, 4294967295], got "abc" (try data verify --help)\n');
     const unknown = runCli(["verify", "svhn"], env);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Unknown dataset "svhn"/);
+  });
+
+  it("answers --help, also after verify, with the dataset argument, every flag with its default and an example", () => {
+    for (const args of [["--help"], ["verify", "-h"]]) {
+      const r = runCli(args, env);
+      assert.equal(r.code, 0, r.stderr);
+      for (const text of ["data -- verify [flags] DATASET", "mnist, medmnist or cifar10", "--source ID", "--split-seed N", "(default: 0)", "HQNN_DATA_MIRROR", "npm run --silent data -- verify mnist"]) {
+        assert.ok(r.stdout.includes(text), `${args.join(" ")}: ${text}`);
+      }
+    }
   });
 
   it("reports a dataset that is nowhere with exit 1 and the HQNN_DATA_MIRROR hint", () => {

@@ -75,12 +75,13 @@ test("invalid input exits with code 2 and a message on stderr", async () => {
   const good = writeSpec("good.json", SPEC);
   const cases: [string[], RegExp][] = [
     [[good], /--inputs is required/],
-    [[good, "--inputs", "0,x"], /non-negative integer/],
+    [[good, "--inputs", "0,x"], /--inputs expects an integer >= 0, got "x"/],
+    [[good, "--inputs", "0", "--degree", "-1"], /--degree expects an integer >= 0, got "-1"/],
     [[good, "--inputs", "7"], /not a parameter index/],
     [[good, "--inputs", "1,1"], /twice/],
     [[good, "--inputs", "0", "--observable", "3"], /out of range/],
     [[good, "--inputs", "0,1,2,3,4,5", "--degree", "5"], /exceed the limit/],
-    [[good, "--inputs", "0", "--bogus"], /unknown flag/],
+    [[good, "--inputs", "0", "--bogus"], /^fourier: unknown flag --bogus \(try fourier --help\)\n$/],
     [[join(dir, "missing.json"), "--inputs", "0"], /cannot read/],
     [[writeSpec("bad.json", "{not json"), "--inputs", "0"], /not valid JSON/],
     [[writeSpec("invalid.json", { wires: 1, ops: [{ gate: "RX", wires: [3], params: [1] }], observables: [] }), "--inputs", "0"], /out of range/],
@@ -91,4 +92,13 @@ test("invalid input exits with code 2 and a message on stderr", async () => {
     assert.equal(r.stdout, "");
     assert.match(r.stderr, cases[i][1]);
   });
+});
+
+test("--help prints the usage on stdout: the argument, every flag with its default, an example", async () => {
+  const r = await fourier(["--help"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, "");
+  for (const text of ["SPEC.json", "--inputs I1,I2,...", "--observable N", "(default: 0)", "--degree N", "(default: 1)", "-h, --help", "npm run --silent fourier -- spec.json --inputs"]) {
+    assert.ok(r.stdout.includes(text), text);
+  }
 });

@@ -22,6 +22,9 @@ test("validateSpec names the bad op: unknown gate, wire out of range, wrong para
   bad((s) => (s.ops[2].params = [1, 2]), /^op 2 \(Rot\): expected 3 parameter/);
   bad((s) => (s.ops[0].params = [null as unknown as number]), /^op 0 \(RX\): parameter 0 is not a finite number/);
   bad((s) => (s.observables = [{ pauli: "W", wire: 0 }]), /^observable 0/);
+  const overflow = JSON.parse('{"wires": 1, "ops": [{"gate": "RX", "wires": [0], "params": [1e999]}], "observables": []}');
+  assert.throws(() => validateSpec(overflow), /: op 0 \(RX\): parameter 0 is not a finite number: Infinity$/);
+  assert.throws(() => validateSpec({ ...overflow, wires: -1e999 }), /: "wires" must be an integer in 1\.\.24, got -Infinity$/);
 });
 
 test("checkCircuit rejects compiled circuits with bad ops and names the op", () => {

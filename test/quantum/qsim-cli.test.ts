@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,9 +10,15 @@ import { denseExpvals } from "./reference";
 const ROOT = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "qsim-test-"));
 
-function qsim(args: string[], stdin?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "qsim.ts"), ...args], { cwd: ROOT, input: stdin, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function qsim(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "cli", "qsim.ts"), ...args], { cwd: ROOT });
+    let stdout = "", stderr = "";
+    child.stdout.on("data", (d) => { stdout += d; });
+    child.stderr.on("data", (d) => { stderr += d; });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? "");
+  });
 }
 
 function writeSpec(name: string, content: unknown): string {
@@ -49,11 +55,13 @@ function referenceJacobian(): number[][] {
   return SPEC.observables.map((_, k) => columns.map((col) => col[k]));
 }
 
-test("qsim prints expvals and the Jacobian (params in op order) for every method", () => {
+test("qsim prints expvals and the Jacobian (params in op order) for every method", async () => {
   const path = writeSpec("good.json", SPEC);
   const expvals = denseExpvals(SPEC), jac = referenceJacobian();
-  for (const method of ["adjoint", "parameter-shift", "backprop"]) {
-    const r = qsim(["--diff", method, path]);
+  const methods = ["adjoint", "parameter-shift", "backprop"];
+  const runs = await Promise.all(methods.map((method) => qsim([`--diff=${method}`, path])));
+  for (const [i, method] of methods.entries()) {
+    const r = runs[i];
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim().split("\n").length, 1, "one line of JSON");
     const out = JSON.parse(r.stdout);
@@ -67,15 +75,17 @@ test("qsim prints expvals and the Jacobian (params in op order) for every method
   }
 });
 
-test("qsim --diff none omits the jacobian; '-' reads the spec from stdin", () => {
-  const r = qsim(["--diff", "none", "-"], JSON.stringify(SPEC));
+test("qsim --diff none omits the jacobian; '-' reads the spec from stdin", async () => {
+  const r = await qsim(["--diff", "none", "-"], JSON.stringify(SPEC));
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(Object.keys(out), ["expvals"]);
   assert.equal(out.expvals.length, 3);
 });
 
-test("qsim exits 2 with a message on stderr for invalid input", () => {
+test("qsim exits 2 with one line on stderr for invalid input", async () => {
+  const overflow = '{"wires":1,"ops":[{"gate":"RX","wires":[0],"params":[1e999]}],"observables":[]}';
+  const huge = { wires: 24, ops: Array.from({ length: 2000 }, (_, i) => ({ gate: "RX", wires: [i % 24], params: [0.1] })), observables: [{ pauli: "Z", wire: 0 }] };
   const cases: [string[], RegExp][] = [
     [[writeSpec("bad.json", "{not json")], /not valid JSON/],
     [[writeSpec("gate.json", { ...SPEC, ops: [{ gate: "U3", wires: [0] }] })], /op 0: unknown gate "U3"/],
@@ -83,14 +93,28 @@ test("qsim exits 2 with a message on stderr for invalid input", () => {
     [[writeSpec("nan.json", '{"wires":1,"ops":[{"gate":"RX","wires":[0],"params":["x"]}],"observables":[]}')], /op 0 \(RX\): parameter 0 is not a finite number/],
     [[join(dir, "missing.json")], /cannot read/],
     [["--diff", "finite", writeSpec("ok.json", SPEC)], /--diff must be one of/],
-    [["--frobnicate", writeSpec("ok2.json", SPEC)], /unknown flag --frobnicate/],
-    [[], /expected exactly one spec file/],
+    [["--frobnicate", writeSpec("ok2.json", SPEC)], /^qsim: unknown flag --frobnicate \(try qsim --help\)$/],
+    [[], /missing argument SPEC\.json/],
+    [[writeSpec("inf.json", overflow)], /op 0 \(RX\): parameter 0 is not a finite number: Infinity$/],
+    // refused before allocating: (2000 + 2) * 16 * 2^24 bytes
+    [["--diff", "backprop", writeSpec("huge.json", huge)], /needs 537,407,782,912 bytes \(500\.5 GiB\) .*use the adjoint method \(qsim --diff adjoint\)/],
   ];
-  for (const [args, pattern] of cases) {
-    const r = qsim(args);
+  const results = await Promise.all(cases.map(([args]) => qsim(args)));
+  results.forEach((r, i) => {
+    const [args, pattern] = cases[i];
     assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
     assert.equal(r.stdout, "");
-    assert.match(r.stderr, pattern);
+    assert.equal(r.stderr.split("\n").length, 2, `one line: ${r.stderr}`);
+    assert.match(r.stderr.trim(), pattern);
+  });
+});
+
+test("qsim --help prints the usage on stdout: the argument, --diff with its methods and default, HQNN_MAX_MEMORY_MB, an example", async () => {
+  const r = await qsim(["--help"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, "");
+  for (const text of ["SPEC.json", "--diff NAME", "adjoint, parameter-shift, backprop, none (default: adjoint)", "-h, --help", "HQNN_MAX_MEMORY_MB", "npm run --silent qsim -- --diff backprop spec.json"]) {
+    assert.ok(r.stdout.includes(text), text);
   }
 });
 

@@ -7,7 +7,7 @@
  * dL = Re sum conj(ybar) dy; the output cotangent is ybar = 2 (sum_k g_k O_k) psi. Through y = U x:
  *   xbar = U^dag ybar,   dL/dp = Re sum_{r,c} (dU/dp)_{rc} M_{rc},  M_{rc} = sum over amplitude pairs conj(ybar_r) x_c,
  * with dU/dp the derivative of the closed-form gate matrix (gates.ts), not the generator form the adjoint uses.
- * Memory: (number of ops + 1) statevectors.
+ * Memory: (number of ops + 1) statevectors, checked against the limit before the run (memory.ts).
  */
 
 import * as gates from "../gates";

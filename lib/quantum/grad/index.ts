@@ -5,6 +5,7 @@
  */
 
 import { Circuit, CircuitError } from "../circuit";
+import { checkMemory } from "../memory";
 import { checkRunArgs, planFor } from "../plan";
 import { adjointVJP } from "./adjoint";
 import { backpropVJP } from "./backprop";
@@ -35,6 +36,7 @@ export function vjp(
     if (!Number.isFinite(upstream[i])) throw new CircuitError(`upstream[${i}] is not a finite number (${upstream[i]})`);
   }
   if (!Object.hasOwn(IMPLEMENTATIONS, method)) throw new CircuitError(`unknown differentiation method ${JSON.stringify(method)} (known: ${DIFF_METHODS.join(", ")})`);
+  checkMemory(plan, method);
   return IMPLEMENTATIONS[method](plan, inputs, weights, batch, upstream);
 }
 
