@@ -1,53 +1,45 @@
 /**
- * ZX-calculus CLI (lib/zx). Prints one JSON object on stdout; notes go to stderr; invalid input exits with 2.
+ * ZX-calculus CLI (lib/zx). Prints one JSON object on stdout; notes go to stderr; invalid input exits with 2
+ * (conventions: lib/cli/args.ts).
  *
  *   npm run --silent zx -- reduce SPEC.json [--symbolic]
  *   npm run --silent zx -- tcount-bench [--seed N] [--per-size K]
  */
-import { readFileSync } from "fs";
+import { integerFlag, parseSubcommand, readJsonInput, runCli, switchFlag } from "../lib/cli/args";
 import { SpecError, validateSpec } from "../lib/quantum/spec";
 import * as zx from "../lib/zx";
 
-class UsageError extends Error {}
-
-const USAGE = "usage: zx reduce SPEC.json [--symbolic] | zx tcount-bench [--seed N] [--per-size K]";
-/** Wires up to which `reduce` checks the reduced diagram against the circuit's unitary. */
-const MAX_CHECKED_WIRES = 8;
+/** Wires up to which `reduce` can check the reduced diagram against the circuit (lib/zx/verify.ts). */
+const MAX_CHECKED_WIRES = zx.MAX_STATE_WIRES;
 /** Random symbol assignments compared in --symbolic mode. */
 const SYMBOLIC_DRAWS = 5;
 
-function parseArgs(args: string[], known: Record<string, "flag" | "value">): { positional: string[]; options: Record<string, string | true> } {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith("--")) {
-      positional.push(a);
-      continue;
-    }
-    const kind = known[a];
-    if (!kind) throw new UsageError(`unknown option ${a}\n${USAGE}`);
-    if (kind === "flag") options[a] = true;
-    else if (i + 1 < args.length) options[a] = args[++i];
-    else throw new UsageError(`option ${a} needs a value`);
-  }
-  return { positional, options };
-}
+const PROGRAM = {
+  name: "zx",
+  run: "npm run --silent zx --",
+  summary: "ZX-calculus reduction of circuit specs (lib/zx), one JSON line on stdout; notes go to stderr",
+  notes: ["exit codes: 0 ok, 2 bad arguments, unreadable file, bad JSON or invalid spec"],
+};
+
+const COMMANDS = {
+  reduce: {
+    summary: `reduces the spec's ZX-diagram (fullReduce): sizes and T-counts before and after, and a tensor check (up to ${MAX_CHECKED_WIRES} wires)`,
+    args: { "SPEC.json": "circuit spec file (lib/quantum/spec.ts); - reads stdin" },
+    flags: { symbolic: switchFlag("make every parameter a symbol and check the tensors at random values") },
+    examples: ["npm run --silent zx -- reduce spec.json --symbolic"],
+  },
+  "tcount-bench": {
+    summary: "T-counts of random Clifford+T circuits on 4, 6 and 8 qubits before and after reduction, and extraction checks",
+    flags: {
+      seed: integerFlag("seed of the random circuits", { fallback: 1 }),
+      "per-size": integerFlag("circuits per number of qubits", { min: 1, fallback: 10 }),
+    },
+    examples: ["npm run --silent zx -- tcount-bench --seed 2 --per-size 3"],
+  },
+};
 
 function readSpec(path: string): zx.ZXCircuit {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
-  const spec = validateSpec(raw);
+  const spec = validateSpec(readJsonInput(path));
   return { wires: spec.wires, ops: spec.ops.map((op) => ({ gate: op.gate, wires: op.wires, params: op.params })) };
 }
 
@@ -55,11 +47,8 @@ function sizes(g: zx.ZXGraph) {
   return { vertices: g.vertexCount(), edges: g.edgeCount(), t_count: zx.tCount(g) };
 }
 
-function reduce(args: string[]): object {
-  const { positional, options } = parseArgs(args, { "--symbolic": "flag" });
-  if (positional.length !== 1) throw new UsageError(USAGE);
-  const concrete = readSpec(positional[0]);
-  const symbolic = options["--symbolic"] === true;
+function reduce(path: string, symbolic: boolean): object {
+  const concrete = readSpec(path);
   const circuit = symbolic ? zx.symbolizeCircuit(concrete).circuit : concrete;
   const before = zx.circuitToGraph(circuit);
   const after = before.copy();
@@ -72,37 +61,26 @@ function reduce(args: string[]): object {
       parametrized_spiders: symbolCounts.filter((k) => k > 0).length,
       max_params_per_spider: Math.max(0, ...symbolCounts),
     },
-    tensor_equal: tensorEqual(circuit, after, symbolic),
+    ...tensorCheck(circuit, after, symbolic),
   };
 }
 
-/** Reduced diagram vs the circuit's unitary: once for a concrete circuit, for several random draws if symbolic. */
-function tensorEqual(circuit: zx.ZXCircuit, reduced: zx.ZXGraph, symbolic: boolean): boolean | null {
-  if (circuit.wires > MAX_CHECKED_WIRES) {
-    process.stderr.write(`zx: tensor check skipped (${circuit.wires} wires > ${MAX_CHECKED_WIRES}); tensor_equal is null\n`);
-    return null;
-  }
+/**
+ * Reduced diagram vs the circuit (zx.verifyDiagram: exact unitaries for small circuits, random product states
+ * beyond): once for a concrete circuit, for several random symbol draws if symbolic (the first failing draw decides).
+ */
+function tensorCheck(circuit: zx.ZXCircuit, reduced: zx.ZXGraph, symbolic: boolean) {
   const symbols = [...new Set(circuit.ops.flatMap((op) => (op.params ?? []).filter((p): p is string => typeof p === "string")))];
   const rand = zx.seededRandom(12345);
-  const draws = symbolic ? SYMBOLIC_DRAWS : 1;
-  try {
-    for (let k = 0; k < draws; k++) {
-      const values = Object.fromEntries(symbols.map((s) => [s, rand() * 2 * Math.PI]));
-      if (!zx.compareTensors(zx.circuitUnitary(circuit, values), zx.diagramTensor(reduced, values))) return false;
-    }
-    return true;
-  } catch (e) {
-    process.stderr.write(`zx: tensor check skipped: ${(e as Error).message}; tensor_equal is null\n`);
-    return null;
-  }
+  const draw = () => zx.verifyDiagram(reduced, circuit, { values: Object.fromEntries(symbols.map((s) => [s, rand() * 2 * Math.PI])) });
+  let verdict = draw();
+  for (let k = 1; k < (symbolic ? SYMBOLIC_DRAWS : 1) && verdict.equal === true; k++) verdict = draw();
+  const { equal, method, reason } = verdict;
+  if (equal === null) process.stderr.write(`zx: tensor check skipped: ${reason}; tensor_equal is null\n`);
+  return { tensor_equal: equal, tensor_check: reason === undefined ? { method } : { method, reason } };
 }
 
-function tcountBench(args: string[]): object {
-  const { positional, options } = parseArgs(args, { "--seed": "value", "--per-size": "value" });
-  if (positional.length) throw new UsageError(USAGE);
-  const seed = Number(options["--seed"] ?? 1);
-  const perSize = Number(options["--per-size"] ?? 10);
-  if (!Number.isInteger(seed) || !Number.isInteger(perSize) || perSize < 1) throw new UsageError("--seed and --per-size must be integers (per-size ≥ 1)");
+function tcountBench(seed: number, perSize: number): object {
   const qubits = [4, 6, 8];
   const rows = zx.tcountBench({ qubits, perSize, seed });
   const summary = qubits.map((n) => {
@@ -133,22 +111,11 @@ function tcountBench(args: string[]): object {
   };
 }
 
-function main(argv: string[]): number {
-  try {
-    const [command, ...rest] = argv;
-    let result: object;
-    if (command === "reduce") result = reduce(rest);
-    else if (command === "tcount-bench") result = tcountBench(rest);
-    else throw new UsageError(command ? `unknown command ${JSON.stringify(command)}\n${USAGE}` : USAGE);
-    process.stdout.write(JSON.stringify(result) + "\n");
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof SpecError) {
-      process.stderr.write(`zx: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+function main(argv: string[]): void {
+  const command = parseSubcommand(PROGRAM, COMMANDS, argv);
+  const result = command.name === "reduce" ? reduce(command.args[0], command.flags.symbolic)
+    : tcountBench(command.flags.seed, command.flags["per-size"]);
+  process.stdout.write(JSON.stringify(result) + "\n");
 }
 
-process.exitCode = main(process.argv.slice(2));
+runCli("zx", () => main(process.argv.slice(2)), (e) => (e instanceof SpecError ? 2 : undefined));

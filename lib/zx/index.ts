@@ -24,7 +24,9 @@ export {
 } from "./simplify";
 export { extractCircuit, type ExtractedCircuit, type ExtractedGate } from "./extract";
 export { compareTensors, diagramTensor, type Tensor } from "./tensor";
-export { circuitUnitary, gatesUnitary } from "./simulate";
+export { applyCircuit, circuitUnitary, gatesUnitary } from "./simulate";
+export { contractionPlan, evaluateEach, evaluatePlan, MAX_CONTRACTION_VARS, type ContractionPlan } from "./contract";
+export { DENSE_MAX_WIRES, MAX_STATE_WIRES, verifyDiagram, type Verdict, type VerifyMethod, type VerifyOptions } from "./verify";
 export { drawSvg, type DrawOptions } from "./draw";
 export { randomCircuit, randomCliffordT, seededRandom } from "./generate";
 export { analyseSymbols, hqnnParallelBranch, type DiagramSummary, type SymbolAnalysis } from "./hqnn";

@@ -120,6 +120,17 @@ export class Phase {
     return total;
   }
 
+  /**
+   * e^{i·angle} as [cos, sin], exact at exact multiples of π/4 (no rounding of π, so that a scalar such as
+   * 1 + e^{iπ} is exactly 0); otherwise from `value(values)`.
+   */
+  expi(values: SymbolValues = {}): readonly [number, number] {
+    const { num, den } = this.constant;
+    if (this.isExact() && 4 % den === 0) return QUARTER_TURN_EXPI[(num * 4) / den];
+    const angle = this.value(values);
+    return [Math.cos(angle), Math.sin(angle)];
+  }
+
   equals(o: Phase): boolean {
     return (
       this.constant.equals(o.constant) &&
@@ -141,6 +152,12 @@ export class Phase {
     return parts.join("");
   }
 }
+
+/** e^{ikπ/4} for k = 0..7. */
+const QUARTER_TURN_EXPI: ReadonlyArray<readonly [number, number]> = [
+  [1, 0], [Math.SQRT1_2, Math.SQRT1_2], [0, 1], [-Math.SQRT1_2, Math.SQRT1_2],
+  [-1, 0], [-Math.SQRT1_2, -Math.SQRT1_2], [0, -1], [Math.SQRT1_2, -Math.SQRT1_2],
+];
 
 function formatTerm(symbol: string, c: Rational, first: boolean): string {
   const sign = c.num < 0 ? (first ? "-" : " - ") : first ? "" : " + ";

@@ -20,27 +20,35 @@ const zPhase = (a: number): Matrix2 => [[1, 0], [0, 0], [0, 0], expi(a)];
  * Symbols take their values from `values`. Exponential in the number of wires: meant for checks on ≤ ~10 wires.
  */
 export function circuitUnitary(c: ZXCircuit, values: SymbolValues = {}): Tensor {
+  return applyCircuit(c, identity(c.wires), values);
+}
+
+/**
+ * The circuit applied to each column of `columns` (a 2^wires × 2^k matrix, e.g. k = 0 for one statevector),
+ * gate by gate, in place; returns `columns`. Symbols take their values from `values`.
+ */
+export function applyCircuit(c: ZXCircuit, columns: Tensor, values: SymbolValues = {}): Tensor {
   checkCircuit(c);
-  const u = identity(c.wires);
+  if (columns.nOut !== c.wires) throw new Error(`applyCircuit: a ${columns.nOut}-qubit matrix for ${c.wires} wires`);
   const angle = (a: Angle) => {
     if (typeof a === "number") return a;
-    if (typeof values[a] !== "number") throw new Error(`circuitUnitary: no value given for symbol ${JSON.stringify(a)}`);
+    if (typeof values[a] !== "number") throw new Error(`applyCircuit: no value given for symbol ${JSON.stringify(a)}`);
     return values[a];
   };
   for (const op of c.ops) {
     const [q, t] = op.wires;
     const p = (op.params ?? []).map(angle);
     switch (op.gate) {
-      case "RX": apply1(u, q, rx(p[0])); break;
-      case "RY": apply1(u, q, ry(p[0])); break;
-      case "RZ": apply1(u, q, rz(p[0])); break;
-      case "Rot": apply1(u, q, rz(p[0])); apply1(u, q, ry(p[1])); apply1(u, q, rz(p[2])); break;
-      case "H": apply1(u, q, hadamard); break;
-      case "CNOT": applyCnot(u, q, t); break;
-      case "CZ": applyCz(u, q, t); break;
+      case "RX": apply1(columns, q, rx(p[0])); break;
+      case "RY": apply1(columns, q, ry(p[0])); break;
+      case "RZ": apply1(columns, q, rz(p[0])); break;
+      case "Rot": apply1(columns, q, rz(p[0])); apply1(columns, q, ry(p[1])); apply1(columns, q, rz(p[2])); break;
+      case "H": apply1(columns, q, hadamard); break;
+      case "CNOT": applyCnot(columns, q, t); break;
+      case "CZ": applyCz(columns, q, t); break;
     }
   }
-  return u;
+  return columns;
 }
 
 /** The unitary of an extracted gate list on n wires. */
@@ -69,16 +77,17 @@ function identity(n: number): Tensor {
   return { nOut: n, nIn: n, re, im: new Float64Array(dim * dim) };
 }
 
-/** Left-multiplies U by the gate m on wire q: rows i, i|bit mix for every column. */
+/** Left-multiplies U (2^nOut × 2^nIn) by the gate m on wire q: rows i, i|bit mix for every column. */
 function apply1(u: Tensor, q: number, m: Matrix2): void {
   const dim = 1 << u.nOut;
+  const cols = 1 << u.nIn;
   const bit = 1 << (u.nOut - 1 - q);
   const [[ar, ai], [br, bi], [cr, ci], [dr, di]] = m;
   for (let i = 0; i < dim; i++) {
     if (i & bit) continue;
-    const r0 = i * dim;
-    const r1 = (i | bit) * dim;
-    for (let j = 0; j < dim; j++) {
+    const r0 = i * cols;
+    const r1 = (i | bit) * cols;
+    for (let j = 0; j < cols; j++) {
       const xr = u.re[r0 + j], xi = u.im[r0 + j], yr = u.re[r1 + j], yi = u.im[r1 + j];
       u.re[r0 + j] = ar * xr - ai * xi + br * yr - bi * yi;
       u.im[r0 + j] = ar * xi + ai * xr + br * yi + bi * yr;
@@ -90,13 +99,14 @@ function apply1(u: Tensor, q: number, m: Matrix2): void {
 
 function applyCnot(u: Tensor, control: number, target: number): void {
   const dim = 1 << u.nOut;
+  const cols = 1 << u.nIn;
   const c = 1 << (u.nOut - 1 - control);
   const t = 1 << (u.nOut - 1 - target);
   for (let i = 0; i < dim; i++) {
     if (!(i & c) || i & t) continue;
-    const r0 = i * dim;
-    const r1 = (i | t) * dim;
-    for (let j = 0; j < dim; j++) {
+    const r0 = i * cols;
+    const r1 = (i | t) * cols;
+    for (let j = 0; j < cols; j++) {
       [u.re[r0 + j], u.re[r1 + j]] = [u.re[r1 + j], u.re[r0 + j]];
       [u.im[r0 + j], u.im[r1 + j]] = [u.im[r1 + j], u.im[r0 + j]];
     }
@@ -105,12 +115,13 @@ function applyCnot(u: Tensor, control: number, target: number): void {
 
 function applyCz(u: Tensor, a: number, b: number): void {
   const dim = 1 << u.nOut;
+  const cols = 1 << u.nIn;
   const mask = (1 << (u.nOut - 1 - a)) | (1 << (u.nOut - 1 - b));
   for (let i = 0; i < dim; i++) {
     if ((i & mask) !== mask) continue;
-    for (let j = 0; j < dim; j++) {
-      u.re[i * dim + j] = -u.re[i * dim + j];
-      u.im[i * dim + j] = -u.im[i * dim + j];
+    for (let j = 0; j < cols; j++) {
+      u.re[i * cols + j] = -u.re[i * cols + j];
+      u.im[i * cols + j] = -u.im[i * cols + j];
     }
   }
 }

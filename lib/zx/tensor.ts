@@ -38,8 +38,8 @@ export function diagramTensor(g: ZXGraph, values: SymbolValues = {}): Tensor {
     done.add(v);
     if (live.length + 1 > MAX_LIVE) throw new Error(`diagramTensor: more than ${MAX_LIVE} live variables; the diagram is too large to evaluate`);
     const factors = g.neighbors(v).filter((n) => done.has(n)).map((n) => ({ bit: live.indexOf(n), hadamard: isHadamard(v, n) }));
-    const alpha = g.isSpider(v) ? g.phase(v).value(values) : 0;
-    state = addVariable(state, live.length, factors, alpha);
+    const weight = g.isSpider(v) ? g.phase(v).expi(values) : ([1, 0] as const);
+    state = addVariable(state, live.length, factors, weight);
     live.push(v);
     for (const u of live.filter(finished)) {
       state = sumOut(state, live.length, live.indexOf(u));
@@ -71,17 +71,15 @@ function nextVertex(g: ZXGraph, done: Set<number>, live: number[]): number {
 }
 
 /**
- * Appends a variable b (new top bit of a k-bit tensor) with weight e^{iαb}, joined to existing variables: a
- * Hadamard factor (−1)^{b·b_u} or a plain-edge factor δ(b, b_u).
+ * Appends a variable b (new top bit of a k-bit tensor) with weight e^{iαb}, where [c, s] = e^{iα}, joined to
+ * existing variables: a Hadamard factor (−1)^{b·b_u} or a plain-edge factor δ(b, b_u).
  */
-function addVariable(state: State, k: number, factors: { bit: number; hadamard: boolean }[], alpha: number): State {
+function addVariable(state: State, k: number, factors: { bit: number; hadamard: boolean }[], [c, s]: readonly [number, number]): State {
   const size = 1 << k;
   const re = new Float64Array(2 * size);
   const im = new Float64Array(2 * size);
   const hMask = factors.filter((f) => f.hadamard).reduce((m, f) => m | (1 << f.bit), 0);
   const sMask = factors.filter((f) => !f.hadamard).reduce((m, f) => m | (1 << f.bit), 0);
-  const c = Math.cos(alpha);
-  const s = Math.sin(alpha);
   for (let i = 0; i < size; i++) {
     if ((i & sMask) === 0) {
       re[i] = state.re[i];

@@ -22,7 +22,8 @@ test("reduce prints one JSON object with sizes, T-counts and the tensor check", 
   const r = run("reduce", path);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(out), ["before", "after", "tensor_equal"]);
+  assert.deepEqual(Object.keys(out), ["before", "after", "tensor_equal", "tensor_check"]);
+  assert.deepEqual(out.tensor_check, { method: "dense-unitary" });
   assert.deepEqual(Object.keys(out.after), ["vertices", "edges", "t_count", "parametrized_spiders", "max_params_per_spider"]);
   assert.equal(out.tensor_equal, true);
   assert.ok(out.after.t_count <= out.before.t_count);
@@ -41,16 +42,37 @@ test("reduce --symbolic: every parameter is a symbol; the HQNN branch keeps one 
   assert.equal(out.tensor_equal, true);
 });
 
-test("invalid input exits with code 2 and a message on stderr", () => {
+test("reduce checks a 10-qubit Clifford+T circuit on random product states", () => {
+  const r = run("reduce", specFile("ct10.json", randomCliffordT(10, 250, 1)));
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.tensor_equal, true);
+  assert.deepEqual(out.tensor_check, { method: "product-states" });
+});
+
+test("invalid input exits with code 2 and one line on stderr", () => {
   const bad = specFile("bad.json", { wires: 2, ops: [{ gate: "CNOT", wires: [0, 5] }] });
   for (const args of [["reduce", bad], ["reduce", join(dir, "missing.json")], ["reduce"], ["reduce", bad, "--nope"], ["frobnicate"]]) {
     const r = run(...args);
     assert.equal(r.status, 2, args.join(" "));
     assert.equal(r.stdout, "");
-    assert.match(r.stderr, /^zx: /);
+    assert.match(r.stderr, /^zx: [^\n]*\n$/);
   }
+  assert.equal(run("reduce", bad, "--nope").stderr, "zx: unknown flag --nope (try zx reduce --help)\n");
   writeFileSync(join(dir, "notjson.json"), "{");
   assert.equal(run("reduce", join(dir, "notjson.json")).status, 2);
+});
+
+test("--help lists both subcommands with their flags and defaults; after a subcommand, that one's; bad values exit 2", () => {
+  const all = run("--help"), reduce = run("reduce", "--help");
+  for (const r of [all, reduce]) assert.equal(r.status, 0, r.stderr);
+  for (const text of ["zx -- reduce [flags] SPEC.json", "--symbolic", "zx -- tcount-bench [flags]", "--seed N", "(default: 1)", "--per-size N", "(default: 10)", "npm run --silent zx -- reduce spec.json"]) {
+    assert.ok(all.stdout.includes(text), text);
+  }
+  assert.ok(reduce.stdout.includes("--symbolic") && !reduce.stdout.includes("--per-size"));
+  const r = run("tcount-bench", "--per-size", "0");
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'zx: --per-size expects an integer >= 1, got "0" (try zx tcount-bench --help)\n');
 });
 
 test("tcount-bench reports T-counts before/after and checks extraction", () => {

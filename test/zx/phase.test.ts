@@ -48,3 +48,11 @@ test("toString shows constants in (−π, π]", () => {
   assert.equal(Phase.ofPi(1, 4).toString(), "π/4");
   assert.equal(Phase.ZERO.toString(), "0");
 });
+
+test("expi is exact at multiples of π/4 and follows value() elsewhere", () => {
+  assert.deepEqual(Phase.ofPi(1).expi(), [-1, 0]);
+  assert.deepEqual(Phase.ofPi(3, 2).expi(), [0, -1]);
+  assert.deepEqual(Phase.ofPi(1, 4).expi(), [Math.SQRT1_2, Math.SQRT1_2]);
+  const p = Phase.symbol("x").add(Phase.ofPi(1));
+  assert.deepEqual(p.expi({ x: 0.3 }), [Math.cos(p.value({ x: 0.3 })), Math.sin(p.value({ x: 0.3 }))]);
+});
