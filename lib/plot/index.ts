@@ -131,13 +131,11 @@ let plotlyInjected = false;
 function interactiveHtml(fig: Figure): string {
   const { data, layout } = sized(fig);
   const id = `hqnn-plot-${Math.random().toString(36).slice(2, 10)}`;
-  // Inline plotly.js once per kernel only when asked (it is ~4.6 MB); otherwise load it from the CDN.
+  // The bundled plotly.js (~4.6 MB) is inlined once per kernel: interactive charts work offline, with no CDN.
   let loader = "";
   if (!plotlyInjected) {
     plotlyInjected = true;
-    loader = process.env.HQNN_INLINE_PLOTLY === "1"
-      ? `<script>${fs.readFileSync(PLOTLY_JS, "utf8")}</script>`
-      : `<script src="https://cdn.plot.ly/plotly-2.35.2.min.js"></script>`;
+    loader = `<script>${fs.readFileSync(PLOTLY_JS, "utf8")}</script>`;
   }
   return `${loader}<div id="${id}"></div><script>(function(){var f=${JSON.stringify({ data, layout })};` +
     `function go(){if(window.Plotly){Plotly.newPlot("${id}",f.data,f.layout);}else{setTimeout(go,200);}}go();})();</script>`;
