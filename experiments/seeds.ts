@@ -33,7 +33,7 @@ export function profileResultsDir(): string {
 /** Seeds per model the study asks for (issue 12); the claims treat a summary with fewer as partial. */
 export const SEEDS_WANTED = 5;
 
-interface SeedRun { experiment: string; seed: number; params: number; epochs: EpochRecord[]; predictions?: Uint8Array }
+interface SeedRun { experiment: string; seed: number; params: number; epochs: EpochRecord[]; predictions?: Uint8Array; commits: string[] }
 
 function readRuns(dir: string): SeedRun[] {
   if (!fs.existsSync(dir)) return [];
@@ -44,9 +44,15 @@ function readRuns(dir: string): SeedRun[] {
     const r = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
     if (r.status !== "complete") continue;
     runs.push({ experiment: m[1], seed: Number(m[2]), params: r.params, epochs: r.epochs,
-      predictions: r.test_predictions ? decodePredictions(r.test_predictions.data) : undefined });
+      predictions: r.test_predictions ? decodePredictions(r.test_predictions.data) : undefined, commits: runCommits(r.provenance) });
   }
   return runs;
+}
+
+/** The git commits whose code trained a run (one per invocation of a resumed run). */
+function runCommits(provenance?: { git_commit: string; invocations?: { git_commit: string }[] }): string[] {
+  if (!provenance) return [];
+  return [...new Set((provenance.invocations ?? [provenance]).map((i) => i.git_commit))];
 }
 
 function isComplete(dir: string, experiment: string, seed: number): boolean {
@@ -74,6 +80,8 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
     models[experiment] = {
       seeds: rs.map((r) => r.seed), params: rs[0].params,
       final_test_acc: summarize(rs.map((r) => r.epochs.at(-1)!.test_acc)),
+      final_test_loss: summarize(rs.map((r) => r.epochs.at(-1)!.test_loss)),
+      final_train_loss: summarize(rs.map((r) => r.epochs.at(-1)!.train_loss)),
       best_test_acc: summarize(rs.map((r) => Math.max(...r.epochs.map((e) => e.test_acc)))),
       per_seed: Object.fromEntries(rs.map((r) => [r.seed, r.epochs.at(-1)!.test_acc])),
       curves: { test_acc: band(rs, "test_acc"), train_loss: band(rs, "train_loss"), test_loss: band(rs, "test_loss") },
@@ -102,6 +110,8 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
     experiment: "seeds-summary", dataset: "mnist (60,000 / 10,000)", reference: REFERENCE_MODEL, seeds_wanted: SEEDS_WANTED,
     note: "final = test accuracy after the last epoch; comparisons.<model> compares the reference with that model: welch = Welch's t-test of final accuracies over seeds (meanDiff = reference minus other, as a fraction); mcnemar = exact test on paired test predictions of the same seed (onlyA: only the reference right, onlyB: only the other right)",
     models, comparisons,
+    // One code version per study: the commits that trained the runs (more than one means the study mixes versions).
+    code_versions: [...new Set(runs.flatMap((r) => r.commits))].sort(),
     provenance: startProvenance({ backend: "none", seeds: [...new Set(runs.map((r) => r.seed))].sort((x, y) => x - y) }).finish(),
   };
   writeResult("seeds-summary", summary, resultsDir);

@@ -13,6 +13,7 @@ import { recordDatasetFacts } from "../experiments/datasets";
 import { runParamSearch } from "../experiments/param-counts";
 import { runZxExperiment } from "../experiments/zx";
 import { runFourierExperiment } from "../experiments/fourier";
+import { runGradientScaling } from "../experiments/gradient-scaling";
 import { runQuanvExperiments } from "../experiments/quanv";
 import { runParallelExperiment } from "../experiments/parallel";
 import { readResult, REPO_ROOT } from "../lib/results";
@@ -33,6 +34,7 @@ const EXPERIMENTS: Record<string, () => Promise<unknown>> = {
   "param-counts": async () => runParamSearch(),
   zx: async () => runZxExperiment(),
   fourier: async () => runFourierExperiment(),
+  "gradient-scaling": async () => runGradientScaling().file,
   quanv: () => runQuanvExperiments(),
   "cnn-mnist": training("cnn-mnist"),
   "hqnn-parallel-mnist": training("hqnn-parallel-mnist"),

@@ -2,7 +2,8 @@
  * Evaluating the registry's expressions and expectations, and printing them: every verdict line in CLAIMS.md
  * shows the computation with the numbers substituted, e.g. "372,234 / 45,194 = 8.24".
  */
-import { Expectation, Expr, ResultId, Value } from "./types";
+import { welchTTest } from "../stats";
+import { Expectation, Expr, ResultId, Tolerance, Value, WelchPart } from "./types";
 
 /** A referenced field that is absent from (or not a plain value in) a result file that exists. */
 export class FieldProblem extends Error {
@@ -10,6 +11,9 @@ export class FieldProblem extends Error {
     super(`results/${result}.json: ${field} ${problem}`);
   }
 }
+
+/** Values that are present but cannot give the quantity yet (e.g. a t-test with fewer than two runs a side). */
+export class ValueProblem extends Error {}
 
 /** Where `ref` expressions read from: the parsed result file, or undefined when it does not exist. */
 export type ResultLookup = (id: ResultId) => any | undefined;
@@ -48,6 +52,7 @@ function operands(e: Exclude<Expr, number | { ref: ResultId }>): Expr[] {
   if ("difference" in e) return e.difference;
   if ("abs" in e) return [e.abs];
   if ("hypot" in e) return e.hypot;
+  if ("welch" in e) return e.welch;
   if ("count" in e) return [e.count];
   if ("mean" in e) return [e.mean];
   if ("list" in e) return e.list;
@@ -123,8 +128,8 @@ export function value(e: Expr, lookup: ResultLookup): Value {
   const args = operands(e).map((a) => value(a, lookup));
   if ("sum" in e) return args.reduce<number>((s, a) => s + num(a, "sum"), 0);
   if ("product" in e) return args.reduce<number>((s, a) => s * num(a, "product"), 1);
-  if ("ratio" in e) return num(args[0], "ratio") / num(args[1], "ratio");
-  if ("difference" in e) return num(args[0], "difference") - num(args[1], "difference");
+  if ("ratio" in e) return elementwise(args[0], args[1], "ratio", (a, b) => a / b);
+  if ("difference" in e) return elementwise(args[0], args[1], "difference", (a, b) => a - b);
   if ("abs" in e) return Math.abs(num(args[0], "abs"));
   if ("hypot" in e) return Math.hypot(...args.map((a) => num(a, "hypot")));
   if ("count" in e) return Array.isArray(args[0]) ? args[0].length : num(args[0], "count");
@@ -133,11 +138,28 @@ export function value(e: Expr, lookup: ResultLookup): Value {
     return xs.reduce((s, x) => s + x, 0) / xs.length;
   }
   if ("list" in e) return args;
+  if ("welch" in e) return welchPart(numbers(args[0], "welch"), numbers(args[1], "welch"), e.part);
   return args.every((a) => {
     if (typeof a !== "boolean") throw new Error(`all needs booleans, got ${JSON.stringify(a)}`);
     return a;
   });
 }
+
+/** a op b for two numbers, or element by element for two lists of the same length. */
+function elementwise(a: Value, b: Value, what: string, op: (x: number, y: number) => number): Value {
+  if (!Array.isArray(a) && !Array.isArray(b)) return op(num(a, what), num(b, what));
+  const xs = numbers(a, what), ys = numbers(b, what);
+  if (xs.length !== ys.length) throw new Error(`${what} of lists of different lengths (${xs.length}, ${ys.length})`);
+  return xs.map((x, i) => op(x, ys[i]));
+}
+
+function welchPart(a: number[], b: number[], part: WelchPart): number {
+  if (a.length < 2 || b.length < 2) throw new ValueProblem(`Welch's test needs at least two values on each side, got ${a.length} and ${b.length}`);
+  const w = welchTTest(a, b);
+  return part === "ciLow" ? w.ci95[0] : part === "ciHigh" ? w.ci95[1] : w[part];
+}
+
+const WELCH_NAMES: Record<WelchPart, string> = { meanDiff: "mean difference", p: "p", ciLow: "95% CI low", ciHigh: "95% CI high" };
 
 /** The value and the expression with values substituted. */
 export function evaluate(e: Expr, lookup: ResultLookup): Evaluation {
@@ -181,6 +203,7 @@ function render(e: Expr, leaf: (x: Leaf) => string): string {
   if ("count" in e) return `count(${render(e.count, leaf)})`;
   if ("mean" in e) return `mean(${render(e.mean, leaf)})`;
   if ("list" in e) return `[${plain(e.list)}]`;
+  if ("welch" in e) return `Welch ${WELCH_NAMES[e.part]}(${plain(e.welch)})`;
   return e.all.map((x) => render(x, leaf)).join(" ∧ ");
 }
 
@@ -191,8 +214,9 @@ function deepEqual(a: Value, b: Value): boolean {
   return a === b;
 }
 
-function within(ours: number, paper: number, kind: "abs" | "factor", tol: number): boolean {
+function within(ours: number, paper: number, kind: Tolerance["kind"], tol: number): boolean {
   if (kind === "abs") return Math.abs(ours - paper) <= tol + 1e-12 * Math.max(1, Math.abs(paper));
+  if (kind === "errorFactor") return within(100 - ours, 100 - paper, "factor", tol);
   return ours > 0 && paper > 0 && ours >= paper / tol && ours <= paper * tol;
 }
 
@@ -213,6 +237,10 @@ export function meets(v: Value, expect: Expectation, lookup: ResultLookup): { ok
     };
   }
   if ("equals" in expect) return { ok: deepEqual(v, expect.equals), text: `= ${formatValue(expect.equals)}` };
+  if ("contains" in expect) {
+    const [low, high] = numbers(v, "contains");
+    return { ok: low <= expect.contains && expect.contains <= high, text: `an interval containing ${formatValue(expect.contains)}` };
+  }
   const [bound, op, test] = "above" in expect ? [expect.above, ">", (x: number, b: number) => x > b] as const
     : "atLeast" in expect ? [expect.atLeast, "≥", (x: number, b: number) => x >= b] as const
     : [expect.atMost, "≤", (x: number, b: number) => x <= b] as const;
@@ -225,6 +253,7 @@ export function meets(v: Value, expect: Expectation, lookup: ResultLookup): { ok
 export function expectedText(expect: Expectation): string {
   if ("approx" in expect) return formatValue(expect.approx);
   if ("equals" in expect) return formatValue(expect.equals);
+  if ("contains" in expect) return formatValue(expect.contains);
   if ("above" in expect) return `> ${formula(expect.above)}`;
   if ("atLeast" in expect) return `≥ ${formula(expect.atLeast)}`;
   return `≤ ${formula(expect.atMost)}`;

@@ -6,6 +6,6 @@ export * from "./types";
 export { CLAIMS, TOL, TOLERANCE_POLICY } from "./registry";
 export { RESULT_IDS, RESULT_KINDS, isResultId, isLossy, partialReason } from "./results";
 export { evaluate, formatNumber, formatValue, formula, meets, refsOf, FieldProblem } from "./expr";
-export { evaluateClaim, evaluateClaims, paperValue, resultLookup } from "./verdict";
+export { claimKind, evaluateClaim, evaluateClaims, paperValue, resultLookup } from "./verdict";
 export { claimProblems, registryProblems, CHECK_KINDS } from "./validate";
 export { renderClaimsMarkdown, renderDetails, renderSummary, renderTable, renderTolerances, renderVerdictMeanings, verdictCounts } from "./render";

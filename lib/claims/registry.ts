@@ -9,31 +9,38 @@
  * figure captions agree on is checked against our results, and the differing Table 1 cell carries the
  * consistency computations that mark it "contradicted by the paper itself".
  */
-import { Claim, Consistency, Expr, Location, ResultId, Tolerance } from "./types";
+import { Check, Claim, Consistency, Context, Expr, Location, ResultId, Tolerance, WelchPart } from "./types";
 
 // ---------------------------------------------------------------------------------------------------------
 // Tolerances (printed in CLAIMS.md with their reasons)
 
 export const TOL = {
-  accuracy: { kind: "abs", value: 0.5, label: "±0.5 pp" },
-  loss: { kind: "factor", value: 1.5, label: "within ×/÷1.5" },
+  errorRate: { kind: "errorFactor", value: 1.5, label: "error rate within ×/÷1.5" },
+  loss: { kind: "factor", value: 1.3, label: "within ×/÷1.3" },
   timesWord: { kind: "abs", value: 0.5, label: "±0.5: rounds to the stated integer" },
   samePaperValue: { kind: "abs", value: 0.005, label: "±0.005: half the last printed digit" },
-  quanv001: { kind: "abs", value: 0.01, label: "±0.01: one paper-reported std" },
-  quanv002: { kind: "abs", value: 0.02, label: "±0.02: one paper-reported std" },
+  quanvEquivalence: { kind: "abs", value: 0.05, label: "±0.05 (5 points)" },
 } satisfies Record<string, Tolerance>;
 
+/** Standard deviations from our seed mean within which a paper value counts as one of our runs. */
+const SEED_BAND_SDS = 2;
+
 export const TOLERANCE_POLICY: { applies: string; rule: string; why: string }[] = [
-  { applies: "test accuracy of one training run (Table 1, text)", rule: "±0.5 percentage points",
-    why: "the paper reports one run with no seed, epoch count or learning rate; seed-to-seed spread of a final test accuracy is of this order on these test sets (it is larger than the 0.01-0.14 pp gaps the paper interprets)" },
-  { applies: "train/test loss of one training run (Table 1)", rule: "within a factor of 1.5",
-    why: "final losses depend strongly on the unreported schedule and number of epochs; a factor band is symmetric on the log scale on which losses vary" },
+  { applies: "MNIST accuracy and losses of one paper run (Table 1, text)", rule: `the paper's value lies within our seed mean ± ${SEED_BAND_SDS} standard deviations (5 seeds)`,
+    why: "the paper reports one run; a single run is judged against the distribution of our runs, not against one of them (about 95% of runs fall inside mean ± 2 sd)" },
+  { applies: "test accuracy of one run where we have one run (Medical MNIST, CIFAR-10)", rule: "error rate (100 − accuracy) within a factor of 1.5 of the paper's",
+    why: "near the ceiling percentage points hide large relative differences (99.97 vs 99.86 is 0.03% vs 0.14% error, 4.6×); in our MNIST seed study every run's error rate lies within ×/÷1.39 of its model's mean over 5 seeds" },
+  { applies: "train/test loss of one run where we have one run", rule: "within a factor of 1.3",
+    why: "two standard deviations of the seed-to-seed spread of the final test loss in our MNIST seed study (sd / mean ≈ 0.15); tighter than the 1.64× between the paper's own HQNN and CNN test losses on MNIST" },
   { applies: "\"over 99%\", \"over 82%\"", rule: "strict: ours must exceed the stated bound", why: "the claim itself sets the bar" },
-  { applies: "\"outperforms\" between two single runs", rule: "strict: our HQNN accuracy > our CNN accuracy",
-    why: "what the paper states; with one run per model a gap below ~0.5 pp is within noise, which the notes say" },
-  { applies: "HQNN-Quanv mean accuracies (10 seeds)", rule: "± one paper-reported standard deviation", why: "the paper's own error bar" },
-  { applies: "\"matches\" / \"outperforms\" between seeded averages", rule: "|Δmean| ≤ hypot(std₁, std₂) / Δmean > hypot(std₁, std₂), with our stds",
-    why: "one standard deviation of the difference of two independent averages-of-runs" },
+  { applies: "\"outperforms\" between two single runs (Medical MNIST, CIFAR-10)", rule: "strict: our HQNN accuracy > our CNN accuracy",
+    why: "what the paper states; one run per model cannot resolve a gap below about 0.5 pp (our MNIST seed study: per-seed HQNN − CNN differences range from −0.18 to +0.26 pp), which the notes say" },
+  { applies: "\"outperforms\" between seeded averages", rule: "the 95% confidence interval (Welch) of our mean difference lies above 0 (and, on MNIST, reaches the paper's margin)",
+    why: "a directional claim needs evidence of a positive difference; the interval uses the standard error of the difference of means, sqrt(s₁²/n₁ + s₂²/n₂)" },
+  { applies: "\"matches\" between seeded averages (HQNN-Quanv vs CNN4)", rule: "the 95% confidence interval (Welch) of our mean difference lies within ±0.05",
+    why: "equivalence needs an interval inside a margin, not a non-significant test; 0.05 is a third of the 0.14 gap the paper calls outperforming (CNN1) and five times the 0.01 it calls matching" },
+  { applies: "HQNN-Quanv mean accuracies (10 seeds)", rule: "|our mean − paper mean| ≤ 2 · hypot(our standard error, paper sd / √10)",
+    why: "two means of 10 runs each: the difference is judged by its standard error (the paper's ± is read as the sd over its 10 models)" },
   { applies: "\"eight times\", \"four times\"", rule: "the ratio rounds to the stated integer (±0.5)", why: "a word, not a measured ratio" },
   { applies: "parameter counts, dataset sizes, shapes, kernel weights", rule: "exact", why: "deterministic quantities" },
   { applies: "one quantity printed twice in the paper", rule: "equal within ±0.005", why: "half of the last printed digit (2 decimals)" },
@@ -128,6 +135,24 @@ function experimentOf(row: Table1Row): ResultId {
   return (row.model === "hqnn" ? `hqnn-parallel-${row.dataset}` : `cnn-${row.dataset}`) as ResultId;
 }
 
+/**
+ * Whether a paper value lies inside our seed distribution: the interval mean ± SEED_BAND_SDS · sd over the MNIST
+ * seed study's runs of `model` (a summary field with .mean and .std), scaled like the paper's number.
+ */
+function seedBand(model: ResultId, field: string, paperValue: number, scale = 1): { value: Expr; expect: { contains: number }; context: Context[] } {
+  const stat = (s: "mean" | "std"): Expr => ({ ref: "seeds-summary", field: `models.${model}.${field}.${s}`, scale });
+  const spread = product(SEED_BAND_SDS, stat("std"));
+  return {
+    value: list(diff(stat("mean"), spread), sum(stat("mean"), spread)),
+    expect: { contains: paperValue },
+    context: [{ label: "our mean over seeds", value: stat("mean") }, { label: "our standard deviation", value: stat("std") }],
+  };
+}
+
+/** The seed study's run of a model with the paper's setup seed, as context: one member of the distribution. */
+const seedOneRun = (exp: ResultId, field: string, scale?: number): Context =>
+  ({ label: `one run (results/${exp}.json, seed 1), a member of that distribution`, value: { ref: exp, field, scale } });
+
 function table1Claims(row: Table1Row): Claim[] {
   const exp = experimentOf(row);
   const who = `${row.model === "hqnn" ? "HQNN-Parallel" : "CNN"} on ${row.name}`;
@@ -140,26 +165,27 @@ function table1Claims(row: Table1Row): Claim[] {
       value: row.testLoss, expect: { atLeast: crossEntropyBound(row.acc) } },
   ];
   const lossy = row.dataset === "cifar10" ? "Our CIFAR-10 may come from a lossy JPEG copy; the table then says so." : "";
+  const seeds = row.dataset === "mnist";
+  const loss = (field: "train_loss" | "test_loss", paperValue: number): Check => seeds
+    ? { kind: "measure", ...withContext(seedBand(exp, `final_${field}`, paperValue), seedOneRun(exp, `final.${field}`)) }
+    : { kind: "measure", value: ref(exp, `final.${field}`), expect: { approx: paperValue, tol: TOL.loss } };
+  const accContext: Context[] = [{ label: "best epoch", value: pct(exp, "final.best_test_acc") }, { label: "epochs", value: ref(exp, "final.epochs") }];
+  const accuracy: Check = seeds
+    ? { kind: "measure", ...withContext(seedBand(exp, "final_test_acc", row.acc, 100), seedOneRun(exp, "final.test_acc", 100)) }
+    : { kind: "measure", value: pct(exp, "final.test_acc"), expect: { approx: row.acc, tol: TOL.errorRate }, context: accContext };
+  const seedNote = seeds ? "Judged against our 5-seed distribution (results/seeds-summary.json): is the paper's single run inside our mean ± 2 sd?" : "";
   return [
     {
-      id: `${id}-train-loss`, where, statement: `${who}: final train loss`,
-      check: { kind: "measure", value: ref(exp, "final.train_loss"), expect: { approx: row.trainLoss, tol: TOL.loss } },
-      note: row.dataset === "medmnist"
-        ? "Train loss under augmentation (random rotation and flip), which the paper applies to Medical MNIST."
-        : undefined,
+      id: `${id}-train-loss`, where, statement: `${who}: final train loss`, check: loss("train_loss", row.trainLoss),
+      note: [seedNote, row.dataset === "medmnist" ? "Train loss under augmentation (random rotation and flip), which the paper applies to Medical MNIST." : ""]
+        .join(" ").trim() || undefined,
     },
+    { id: `${id}-test-loss`, where, statement: `${who}: final test loss`, check: loss("test_loss", row.testLoss), note: seedNote || undefined },
     {
-      id: `${id}-test-loss`, where, statement: `${who}: final test loss`,
-      check: { kind: "measure", value: ref(exp, "final.test_loss"), expect: { approx: row.testLoss, tol: TOL.loss } },
-    },
-    {
-      id: `${id}-test-acc`, where, alsoAt: row.alsoAcc, statement: `${who}: final test accuracy (%)`,
-      check: {
-        kind: "measure", value: pct(exp, "final.test_acc"), expect: { approx: row.acc, tol: TOL.accuracy },
-        context: [{ label: "best epoch", value: pct(exp, "final.best_test_acc") }, { label: "epochs", value: ref(exp, "final.epochs") }],
-      },
+      id: `${id}-test-acc`, where, alsoAt: row.alsoAcc, statement: `${who}: final test accuracy (%)`, check: accuracy,
       consistency: accConsistency,
       note: [
+        seedNote,
         row.textAcc.value !== row.acc ? `The text and Figure 6 give ${row.textAcc.value} for this model; that value is checked in its own entry.` : "",
         lossy,
       ].join(" ").trim() || undefined,
@@ -169,13 +195,18 @@ function table1Claims(row: Table1Row): Claim[] {
       check: {
         kind: "measure", value: ref("param-counts", `models.${exp}.ours`), expect: { equals: row.params },
         context: [
-          { label: "architectures found that give the paper's count exactly", value: count(ref("param-counts", `models.${exp}.reconciling`)) },
+          { label: "architectures searched", value: ref("param-counts", `models.${exp}.searched`) },
+          { label: "of them giving the paper's count exactly", value: count(ref("param-counts", `models.${exp}.reconciling`)) },
           { label: `trained model (results/${exp}.json params)`, value: ref(exp, "params") },
         ],
       },
-      note: "Ours is the count of the architecture we train; results/param-counts.json also lists every architecture (from the paper's description) that gives the paper's count exactly.",
+      note: "Ours is the count of the architecture we train; results/param-counts.json also searches the architectures the paper's description allows for ones that give the paper's count exactly (none, for some models).",
     },
   ];
+}
+
+function withContext<T extends { context: Context[] }>(check: T, ...more: Context[]): T {
+  return { ...check, context: [...check.context, ...more] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -183,6 +214,16 @@ function table1Claims(row: Table1Row): Claim[] {
 
 const quanvMean = (r: ResultId) => ref(r, "aggregate.final.test_acc_mean");
 const quanvStd = (r: ResultId) => ref(r, "aggregate.final.test_acc_std");
+/** Final (epoch-20) test accuracy of each of the 10 seeded models. */
+const quanvFinals = (r: ResultId) => ref(r, "per_seed.*.epochs.19.test_acc");
+const quanvWelch = (a: ResultId, b: ResultId, part: WelchPart): Expr => ({ welch: [quanvFinals(a), quanvFinals(b)], part });
+const SQRT_10 = Number(Math.sqrt(10).toFixed(4));
+/** |our mean − the paper's| may be up to twice the standard error of that difference (10 runs each). */
+const quanvMeanCheck = (r: ResultId, paperMean: number, paperStd: number): Check => ({
+  kind: "measure", value: { abs: diff(quanvMean(r), paperMean) },
+  expect: { atMost: product(2, { hypot: [ratio(quanvStd(r), SQRT_10), ratio(paperStd, SQRT_10)] }) },
+  context: [{ label: "our mean", value: quanvMean(r) }, { label: "our std", value: quanvStd(r) }],
+});
 const meanEpochSeconds = (r: ResultId) => ({ mean: ref(r, "epochs.*.seconds") });
 
 export const CLAIMS: Claim[] = [
@@ -211,7 +252,7 @@ export const CLAIMS: Claim[] = [
       expect: { approx: 8, tol: TOL.timesWord },
     },
     consistency: [{ says: "Table 1 parameter counts, CNN / HQNN", value: ratio(372234, 45194), expect: { approx: 8, tol: TOL.timesWord } }],
-    note: "The paper's CNN is not the HQNN with the quantum layer swapped for a 20→20 dense layer (that would add a few hundred parameters, not 327,040); see results/param-counts.json for what reproduces 372,234.",
+    note: "The paper's CNN is not the HQNN with the quantum layer swapped for a 20→20 dense layer (that would add a few hundred parameters, not 327,040); results/param-counts.json searched the architectures the paper's description allows and found none that gives 372,234.",
   },
   {
     id: "mnist-hqnn-outperforms-cnn",
@@ -220,49 +261,23 @@ export const CLAIMS: Claim[] = [
       at("Figure 5 caption", "The HQNN has a 99.21% accuracy on the test data and outperforms the CNN which has a 98.71% accuracy."),
       at("2.2.4 Training and results", "the most successful implementation of the HQNN-Parallel surpasses the performance of a CNN"),
     ],
-    statement: "MNIST: HQNN-Parallel test accuracy > CNN test accuracy (percentage points)",
-    paper: "99.21 − 98.71 = 0.50 > 0",
+    statement: "MNIST: HQNN-Parallel outperforms the CNN by the paper's margin: over 5 seeds per model, the 95% confidence interval (Welch) of our mean HQNN − CNN difference in final test accuracy lies above 0 and reaches the paper's 0.50 pp (checked: its [low, high] ends, percentage points)",
+    paper: "one run per model: 99.21 − 98.71 = 0.50",
     check: {
-      kind: "measure", value: diff(pct("hqnn-parallel-mnist", "final.test_acc"), pct("cnn-mnist", "final.test_acc")), expect: { above: 0 },
+      kind: "measure",
+      value: list(pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.0"), pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.1")),
+      expect: { atLeast: list(0, 0.5) },
       context: [
-        { label: "over seeds (results/seeds-summary.json): mean HQNN − CNN", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.meanDiff") },
+        { label: "mean HQNN − CNN over seeds", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.meanDiff") },
         { label: "Welch's t-test p", value: ref("seeds-summary", "comparisons.cnn-mnist.welch.p") },
+        { label: "HQNN mean / sd", value: list(pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.mean"), pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.std")) },
+        { label: "CNN mean / sd", value: list(pct("seeds-summary", "models.cnn-mnist.final_test_acc.mean"), pct("seeds-summary", "models.cnn-mnist.final_test_acc.std")) },
+        { label: "seeds where McNemar's test on paired predictions gives p < 0.05", value: ref("seeds-summary", "comparisons.cnn-mnist.mcnemar_significant_seeds") },
+        { label: "one run per model (seed 1, results/*-mnist.json): HQNN − CNN", value: diff(pct("hqnn-parallel-mnist", "final.test_acc"), pct("cnn-mnist", "final.test_acc")) },
       ],
     },
     consistency: [{ says: "Table 1 / Figure 5 caption, HQNN − CNN", value: diff(99.21, 98.71), expect: { above: 0 } }],
-    note: "One run per model, as in the paper; the seed study (mnist-hqnn-outperforms-cnn-over-seeds, mnist-hqnn-cnn-gap-significant) weighs the gap against seed-to-seed noise.",
-  },
-  {
-    id: "mnist-hqnn-outperforms-cnn-over-seeds",
-    where: at("1. Introduction", "observe that the hybrid model outperforms the classical model in accuracy (achieving 99.21% accuracy)"),
-    statement: "MNIST, over 5 seeds per model: HQNN-Parallel outperforms the CNN by the paper's margin, i.e. the paper's 0.50 pp gap is inside the 95% confidence interval (Welch) of our mean HQNN − CNN difference in final test accuracy (checked: the interval's upper end, percentage points)",
-    paper: "one run per model: 99.21 − 98.71 = 0.50",
-    check: {
-      kind: "measure", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.1"), expect: { atLeast: 0.5 },
-      context: [
-        { label: "mean HQNN − CNN", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.meanDiff") },
-        { label: "lower end of the 95% confidence interval", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.0") },
-        { label: "HQNN mean final test accuracy", value: pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.mean") },
-        { label: "HQNN standard deviation", value: pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.std") },
-        { label: "CNN mean final test accuracy", value: pct("seeds-summary", "models.cnn-mnist.final_test_acc.mean") },
-        { label: "CNN standard deviation", value: pct("seeds-summary", "models.cnn-mnist.final_test_acc.std") },
-      ],
-    },
-    note: "While the seeds were being collected this claim was checked as 'mean HQNN − CNN > 0'. With all 25 runs in, that reading would call a +0.02 pp mean difference against a seed-to-seed spread of ±0.2 pp 'reproduced', which says nothing; the paper's claim is a 0.50 pp margin, so the check is now whether our data leave room for it. The sign of the mean difference is printed above either way.",
-  },
-  {
-    id: "mnist-hqnn-cnn-gap-significant",
-    where: at("Figure 5 caption", "The HQNN has a 99.21% accuracy on the test data and outperforms the CNN which has a 98.71% accuracy."),
-    statement: "MNIST, over 5 seeds per model: the HQNN − CNN difference in final test accuracy is statistically significant (Welch's t-test, p ≤ 0.05)",
-    paper: "0.50 pp from one run per model (no test given)",
-    check: {
-      kind: "measure", value: ref("seeds-summary", "comparisons.cnn-mnist.welch.p"), expect: { atMost: 0.05 },
-      context: [
-        { label: "mean HQNN − CNN", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.meanDiff") },
-        { label: "seeds where McNemar's test on paired predictions gives p < 0.05", value: ref("seeds-summary", "comparisons.cnn-mnist.mcnemar_significant_seeds") },
-      ],
-    },
-    note: "Significance alone does not give the direction: read it with mnist-hqnn-outperforms-cnn-over-seeds.",
+    note: "One verdict for the paper's statement, from the seed study; a single run per model, as the paper has, cannot decide a gap of this size (our per-seed differences range from −0.18 to +0.26 pp), so the seed-1 difference is context only. The paper never claims statistical significance; Welch's p is shown as context.",
   },
   {
     id: "abstract-medmnist-over-99",
@@ -308,6 +323,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: "mnist-full-training-set",
+    kind: "set-up",
     where: at("2.2.4 Training and results", "No preprocessing is applied, so the entire collection is used for training (60 000 images are in the training set and 10 000 are in the"),
     statement: "HQNN-Parallel on MNIST is trained on all 60,000 images and tested on all 10,000",
     check: { kind: "measure", value: list(ref("hqnn-parallel-mnist", "dataset.train"), ref("hqnn-parallel-mnist", "dataset.test")), expect: { equals: [60000, 10000] } },
@@ -342,13 +358,19 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: "medmnist-preprocessing",
+    kind: "set-up",
     where: at("2.1.2 Medical MNIST", "including random rotations of up to 10 degrees, random horizontal flips, and resizing to dimensions as large as 244×244 pixels"),
     statement: "Medical MNIST preprocessing: rotations ≤ 10°, horizontal flips, resizing up to 244×244",
     paper: "10°, flips, 244×244",
-    check: { kind: "not-checkable", reason: "a training choice, not an outcome: our runs record what they applied in dataset.preprocessing; the paper does not say at which size the Table 1 model was trained" },
+    check: {
+      kind: "measure", value: list(ref("hqnn-parallel-medmnist", "dataset.input_shape.0"), ref("hqnn-parallel-medmnist", "dataset.input_shape.1")), expect: { equals: [244, 244] },
+      context: [{ label: "what our runs applied (dataset.preprocessing)", value: ref("hqnn-parallel-medmnist", "dataset.preprocessing") }],
+    },
+    note: "A training choice, not an outcome: we apply the rotations and flips, but train at the native 64×64 (the paper does not say at which size its Table 1 model was trained, and at 244×244 the 2-block model's dense layer alone would have about 2.4 million weights, against 247,462 stated for the whole model).",
   },
   {
     id: "medmnist-split",
+    kind: "set-up",
     where: at("2.1.2 Medical MNIST", "a training set consisting of 47 163 samples and a testing set containing 11 791 samples"),
     statement: "Medical MNIST split: 47,163 training, 11,791 test images",
     check: { kind: "measure", value: list(ref("datasets", "medmnist.train"), ref("datasets", "medmnist.test")), expect: { equals: [47163, 11791] } },
@@ -406,6 +428,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: "arch-conv-blocks-per-dataset",
+    kind: "set-up",
     where: at("2.2.4 Training and results", "Additionally, the number of convolutions differed: two for Medical MNIST and three for CIFAR-10."),
     statement: "The trained models use 2 convolutional blocks on Medical MNIST and 3 on CIFAR-10",
     check: {
@@ -422,7 +445,7 @@ export const CLAIMS: Claim[] = [
     alsoAt: [at("Figure 6 caption", "The HQNN has a 99.97% accuracy on the test data")],
     statement: "Medical MNIST: HQNN-Parallel final test accuracy (%)",
     check: {
-      kind: "measure", value: pct("hqnn-parallel-medmnist", "final.test_acc"), expect: { approx: 99.97, tol: TOL.accuracy },
+      kind: "measure", value: pct("hqnn-parallel-medmnist", "final.test_acc"), expect: { approx: 99.97, tol: TOL.errorRate },
       context: [{ label: "best epoch", value: pct("hqnn-parallel-medmnist", "final.best_test_acc") }],
     },
     note: "Table 1 prints 82.78 for this model (see table1-medmnist-hqnn-test-acc); Table 1's own losses agree with 99.97, not 82.78.",
@@ -433,7 +456,7 @@ export const CLAIMS: Claim[] = [
     alsoAt: [at("Figure 6 caption", "slightly outperforms the CNN which has a 99.96% accuracy")],
     statement: "Medical MNIST: CNN final test accuracy (%)",
     check: {
-      kind: "measure", value: pct("cnn-medmnist", "final.test_acc"), expect: { approx: 99.96, tol: TOL.accuracy },
+      kind: "measure", value: pct("cnn-medmnist", "final.test_acc"), expect: { approx: 99.96, tol: TOL.errorRate },
       context: [{ label: "best epoch", value: pct("cnn-medmnist", "final.best_test_acc") }],
     },
     note: "Table 1 prints 82.64 for this model (see table1-medmnist-cnn-test-acc).",
@@ -453,7 +476,7 @@ export const CLAIMS: Claim[] = [
     alsoAt: [at("Figure 6 caption", "The HQNN has a 82.78% accuracy on the test data")],
     statement: "CIFAR-10: HQNN-Parallel final test accuracy (%)",
     check: {
-      kind: "measure", value: pct("hqnn-parallel-cifar10", "final.test_acc"), expect: { approx: 82.78, tol: TOL.accuracy },
+      kind: "measure", value: pct("hqnn-parallel-cifar10", "final.test_acc"), expect: { approx: 82.78, tol: TOL.errorRate },
       context: [{ label: "best epoch", value: pct("hqnn-parallel-cifar10", "final.best_test_acc") }],
     },
     note: "Table 1 gives 82.78 to the CNN and 82.64 to the HQNN (swapped; see the Table 1 entries).",
@@ -464,7 +487,7 @@ export const CLAIMS: Claim[] = [
     alsoAt: [at("Figure 6 caption", "outperforms the CNN which has a 82.64% accuracy")],
     statement: "CIFAR-10: CNN final test accuracy (%)",
     check: {
-      kind: "measure", value: pct("cnn-cifar10", "final.test_acc"), expect: { approx: 82.64, tol: TOL.accuracy },
+      kind: "measure", value: pct("cnn-cifar10", "final.test_acc"), expect: { approx: 82.64, tol: TOL.errorRate },
       context: [{ label: "best epoch", value: pct("cnn-cifar10", "final.best_test_acc") }],
     },
   },
@@ -482,6 +505,7 @@ export const CLAIMS: Claim[] = [
   // 2.3 HQNN-Quanv ------------------------------------------------------------------------------------
   {
     id: "quanv-dataset-600",
+    kind: "set-up",
     where: at("2.3.3 Training and results", "only 600 images from the MNIST dataset section 2.1.1 are used with 500 of them acting as training data and 100 as test data"),
     statement: "HQNN-Quanv experiments use 500 training and 100 test images",
     check: { kind: "measure", value: list(ref("quanv-hqnn", "dataset.train"), ref("quanv-hqnn", "dataset.test")), expect: { equals: [500, 100] } },
@@ -489,13 +513,16 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: "quanv-channel-size",
+    kind: "set-up",
     where: at("2.3.2 Structure of HQNN-Quanv", "Each channel is a picture with 4×4 pixels."),
     statement: "Each quanvolutional output channel is 4×4",
     paper: "4×4",
-    check: { kind: "not-checkable", reason: "the paper gives no stride; from 14×14 inputs a 2×2 kernel gives 4×4 only with stride 4, i.e. (14 − 2) / 4 + 1 = 4 (stride 2 gives 7×7), so the output size is a set-up choice, not an outcome" },
+    check: { kind: "measure", value: ref("quanv-hqnn", "reading.channel_side"), expect: { equals: 4 }, context: [{ label: "stride", value: ref("quanv-hqnn", "reading.stride") }] },
+    note: "The paper gives no stride; from 14×14 inputs a 2×2 kernel gives 4×4 only with stride 4, i.e. (14 − 2) / 4 + 1 = 4 (stride 2 gives 7×7), so we chose stride 4: a set-up choice, not an outcome.",
   },
   {
     id: "quanv-epochs",
+    kind: "set-up",
     where: at("2.3.3 Training and results", "We trained two CNNs with different numbers of output channels and one HQNN for 20 epochs"),
     statement: "HQNN-Quanv, CNN1 and CNN4 are trained for 20 epochs",
     check: {
@@ -506,6 +533,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: "quanv-ten-models",
+    kind: "set-up",
     where: at("2.3.3 Training and results", "For each epoch, the accuracy is averaged over 10 models with random initial weights."),
     alsoAt: [at("3. Discussion", "when averaged over ten models")],
     statement: "Each quanvolution-section accuracy is a mean over 10 random initialisations",
@@ -520,22 +548,16 @@ export const CLAIMS: Claim[] = [
     where: at("2.3.3 Training and results", "the HQNN-Quanv had a test accuracy of 0.67 ± 0.01"),
     alsoAt: [at("1. Introduction", "The HQNN-Quanv achieves similar accuracy to the classical model (67% accuracy)"),
       at("3. Discussion", "($67 \\pm 1\\%$ for the hybrid model versus $66 \\pm 2\\%$ for the classical one")],
-    statement: "HQNN-Quanv final test accuracy, mean over 10 models",
+    statement: "HQNN-Quanv final test accuracy, mean over 10 models: |our mean − 0.67| within twice the standard error of the difference",
     paper: "0.67 ± 0.01",
-    check: {
-      kind: "measure", value: quanvMean("quanv-hqnn"), expect: { approx: 0.67, tol: TOL.quanv001 },
-      context: [{ label: "our std", value: quanvStd("quanv-hqnn") }],
-    },
+    check: quanvMeanCheck("quanv-hqnn", 0.67, 0.01),
   },
   {
     id: "quanv-cnn4-acc",
     where: at("2.3.3 Training and results", "close enough to the CNN4 result of 0.66 ± 0.02"),
     statement: "CNN4 final test accuracy, mean over 10 models",
     paper: "0.66 ± 0.02",
-    check: {
-      kind: "measure", value: quanvMean("quanv-cnn4"), expect: { approx: 0.66, tol: TOL.quanv002 },
-      context: [{ label: "our std", value: quanvStd("quanv-cnn4") }],
-    },
+    check: quanvMeanCheck("quanv-cnn4", 0.66, 0.02),
   },
   {
     id: "quanv-cnn1-acc",
@@ -543,10 +565,7 @@ export const CLAIMS: Claim[] = [
     alsoAt: [at("3. Discussion", "while the classical analog with the same number of variational parameters as the hybrid model achieves an accuracy of")],
     statement: "CNN1 final test accuracy, mean over 10 models",
     paper: "0.53 ± 0.02",
-    check: {
-      kind: "measure", value: quanvMean("quanv-cnn1"), expect: { approx: 0.53, tol: TOL.quanv002 },
-      context: [{ label: "our std", value: quanvStd("quanv-cnn1") }],
-    },
+    check: quanvMeanCheck("quanv-cnn1", 0.53, 0.02),
   },
   {
     id: "quanv-hqnn-matches-cnn4",
@@ -555,28 +574,39 @@ export const CLAIMS: Claim[] = [
       at("2.3.3 Training and results", "which is close enough to the CNN4 result of 0.66 ± 0.02"),
       at("3. Discussion", "to achieve approximately the same classification accuracy"),
     ],
-    statement: "HQNN-Quanv and CNN4 reach the same mean accuracy: |Δmean| within one std of the difference",
-    paper: "|0.67 − 0.66| ≤ hypot(0.01, 0.02)",
+    statement: "HQNN-Quanv and CNN4 reach the same mean accuracy: the 95% confidence interval (Welch) of our mean difference in final test accuracy lies within ±0.05 (checked: its [low, high] ends)",
+    paper: "0.67 ± 0.01 vs 0.66 ± 0.02",
     check: {
-      kind: "measure", value: { abs: diff(quanvMean("quanv-hqnn"), quanvMean("quanv-cnn4")) },
-      expect: { atMost: { hypot: [quanvStd("quanv-hqnn"), quanvStd("quanv-cnn4")] } },
+      kind: "measure", value: list(quanvWelch("quanv-hqnn", "quanv-cnn4", "ciLow"), quanvWelch("quanv-hqnn", "quanv-cnn4", "ciHigh")),
+      expect: { approx: [0, 0], tol: TOL.quanvEquivalence },
+      context: [
+        { label: "mean HQNN − CNN4", value: quanvWelch("quanv-hqnn", "quanv-cnn4", "meanDiff") },
+        { label: "Welch's t-test p", value: quanvWelch("quanv-hqnn", "quanv-cnn4", "p") },
+      ],
     },
-    consistency: [{ says: "§2.3.3 means and stds", value: { abs: diff(0.67, 0.66) }, expect: { atMost: { hypot: [0.01, 0.02] } } }],
+    consistency: [{ says: "§2.3.3 means and stds (10 models each): the difference plus twice its standard error stays within the ±0.05 margin",
+      value: sum({ abs: diff(0.67, 0.66) }, product(2, { hypot: [ratio(0.01, SQRT_10), ratio(0.02, SQRT_10)] })), expect: { atMost: TOL.quanvEquivalence.value } }],
   },
   {
     id: "quanv-hqnn-outperforms-cnn1",
     where: at("Abstract", "and outperforms a classical model with equal weight parameters"),
     alsoAt: [at("1. Introduction", "Additionally, the hybrid model outperforms the classical model with the same number of weights.")],
-    statement: "HQNN-Quanv beats CNN1 (same kernel weight count): Δmean larger than one std of the difference",
-    paper: "0.67 − 0.53 > hypot(0.01, 0.02)",
+    statement: "HQNN-Quanv beats CNN1 (same kernel weight count): the 95% confidence interval (Welch) of our mean difference in final test accuracy lies above 0 (checked: its low end)",
+    paper: "0.67 ± 0.01 vs 0.53 ± 0.02",
     check: {
-      kind: "measure", value: diff(quanvMean("quanv-hqnn"), quanvMean("quanv-cnn1")),
-      expect: { above: { hypot: [quanvStd("quanv-hqnn"), quanvStd("quanv-cnn1")] } },
+      kind: "measure", value: quanvWelch("quanv-hqnn", "quanv-cnn1", "ciLow"), expect: { above: 0 },
+      context: [
+        { label: "mean HQNN − CNN1", value: quanvWelch("quanv-hqnn", "quanv-cnn1", "meanDiff") },
+        { label: "Welch's t-test p", value: quanvWelch("quanv-hqnn", "quanv-cnn1", "p") },
+        { label: "95% CI high", value: quanvWelch("quanv-hqnn", "quanv-cnn1", "ciHigh") },
+      ],
     },
-    consistency: [{ says: "§2.3.3 means and stds", value: diff(0.67, 0.53), expect: { above: { hypot: [0.01, 0.02] } } }],
+    consistency: [{ says: "§2.3.3 means and stds: the difference beyond twice its standard error (10 models each)", value: diff(0.67, 0.53),
+      expect: { above: product(2, { hypot: [ratio(0.01, SQRT_10), ratio(0.02, SQRT_10)] }) } }],
   },
   {
     id: "quanv-kernel-weights",
+    kind: "set-up",
     where: at("2.3.3 Training and results", "The HQNN model has only 4 trainable weights in its quanvolutional kernel"),
     alsoAt: [
       at("2.3.3 Training and results", "CNN1 and CNN4 have 4 and 16 trainable parameters in their convolutional kernels, respectively."),
@@ -591,6 +621,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: "quanv-four-times-kernel-weights",
+    kind: "set-up",
     where: at("2.3.3 Training and results", "which has four times many weights in its kernel"),
     alsoAt: [
       at("1. Introduction", "despite having four times fewer trainable parameters in the first layer compared to the classical counterpart"),
@@ -633,31 +664,43 @@ export const CLAIMS: Claim[] = [
   {
     id: "quanv-adjoint-scaling",
     where: at("2.3.3 Training and results", "Adjoint differentiation seems to have the most favourable scaling with both layers and wires [77]"),
-    statement: "Adjoint differentiation scales best with layers and wires",
-    paper: "(cited)",
-    check: { kind: "not-checkable", reason: "a statement cited from reference [77], about scaling; the recorded timing is for one circuit size" },
+    statement: "Adjoint differentiation scales best with layers and wires: of the three gradient methods, its time grows most slowly with wires and with layers",
+    paper: "adjoint, adjoint",
+    check: {
+      kind: "measure", value: list(ref("gradient-scaling", "sweeps.wires.most_favourable"), ref("gradient-scaling", "sweeps.layers.most_favourable")),
+      expect: { equals: ["adjoint", "adjoint"] },
+      context: [
+        { label: "growth of log2(seconds) per added wire, adjoint / parameter-shift / backprop", value: list(
+          ref("gradient-scaling", "sweeps.wires.slope_log_seconds.adjoint"), ref("gradient-scaling", "sweeps.wires.slope_log_seconds.parameter-shift"),
+          ref("gradient-scaling", "sweeps.wires.slope_log_seconds.backprop")) },
+        { label: "growth of log2(seconds) per doubling of the layers, adjoint / parameter-shift / backprop", value: list(
+          ref("gradient-scaling", "sweeps.layers.slope_log_seconds.adjoint"), ref("gradient-scaling", "sweeps.layers.slope_log_seconds.parameter-shift"),
+          ref("gradient-scaling", "sweeps.layers.slope_log_seconds.backprop")) },
+      ],
+    },
+    note: "The paper cites this from reference [77]; we time this package's three gradient methods on the HQNN-Parallel branch circuit over 2-10 wires and 1-16 layers (results/gradient-scaling.json, experiments/gradient-scaling.ts). 'Most favourable' is the smallest least-squares slope of log time; the per-size times are recorded beside it.",
   },
 
   // 3. Discussion ------------------------------------------------------------------------------------
   {
     id: "hybrid-trains-slower",
     where: at("3. Discussion", "due to the slower training of the hybrid model compared to the classical one with the same number of weights"),
-    statement: "HQNN-Parallel trains slower than its CNN of about the same size: mean epoch time ratio HQNN / CNN on Medical MNIST and CIFAR-10",
+    statement: "HQNN-Parallel trains slower than its CNN of about the same size: training-step time ratio HQNN / CNN in each round of the side-by-side benchmark (MNIST shapes, one thread, batch 64)",
     paper: "> 1",
+    tolerance: "every round must show the HQNN slower: with 5 rounds, 5 of 5 is the only outcome a one-sided sign test calls significant (p = 0.03)",
     check: {
       kind: "measure",
-      value: list(
-        ratio(meanEpochSeconds("hqnn-parallel-medmnist"), meanEpochSeconds("cnn-medmnist")),
-        ratio(meanEpochSeconds("hqnn-parallel-cifar10"), meanEpochSeconds("cnn-cifar10")),
-      ),
+      value: ratio(ref("bench-training", "rounds_detail.*.cnn1.images_per_s"), ref("bench-training", "rounds_detail.*.hqnn1.images_per_s")),
       expect: { above: 1 },
-      context: [{
-        label: "controlled benchmark (results/bench-training.json, MNIST shapes, one thread, idle machine): step time ratio HQNN / CNN",
-        value: ratio(ref("bench-training", "tfjs.threads_1.cnn_images_per_s"), ref("bench-training", "tfjs.threads_1.hqnn_images_per_s")),
+      context: [{ label: "median over rounds", value: ratio(ref("bench-training", "tfjs.threads_1.cnn_images_per_s"), ref("bench-training", "tfjs.threads_1.hqnn_images_per_s")) }, {
+        label: "weaker measurement, wall-clock epoch times of the single runs (shared machine): ratio HQNN / CNN on Medical MNIST, CIFAR-10",
+        value: list(
+          ratio(meanEpochSeconds("hqnn-parallel-medmnist"), meanEpochSeconds("cnn-medmnist")),
+          ratio(meanEpochSeconds("hqnn-parallel-cifar10"), meanEpochSeconds("cnn-cifar10")),
+        ),
       }],
     },
-    note: "Pairs chosen because their parameter counts are nearly equal (247,462 vs 247,642; 81,578 vs 81,698). Times come from this package's simulator on this machine. " +
-      "Epoch times are wall times of runs on a shared 2-core machine, where other jobs sometimes ran beside them: a weak measurement; the controlled benchmark in the context is the better one.",
+    note: "The benchmark times both models' full training steps side by side in one run on an idle machine (medians over rounds), so it decides; epoch wall times of runs made at different times on a shared machine are shown as context. Times come from this package's simulator on this machine, not the paper's hardware.",
   },
   {
     id: "quantum-superiority",
@@ -688,7 +731,14 @@ export const CLAIMS: Claim[] = [
     where: at("A.1 ZX-calculus reduction", "This verifies that all the weights and input data in the circuit actually make an impact on the final result."),
     statement: "Because no parameter is removed by the ZX rewrites, every weight and input affects the output",
     paper: "verified",
-    check: { kind: "not-checkable", reason: "the inference does not follow: the rewrite strategy is not a complete minimisation, so a parameter surviving on its own spider does not show the output depends on it; no recorded result tests that dependence" },
+    check: {
+      kind: "measure", value: { all: [ref("zx-reduction", "sensitivity.no_dead_parameter"), ref("zx-reduction", "sensitivity.full_rank")] }, expect: { equals: true },
+      context: [
+        { label: "parameters with zero gradient on every sampled point", value: count(ref("zx-reduction", "sensitivity.dead_parameters")) },
+        { label: "smallest input-Jacobian rank over draws", value: ref("zx-reduction", "sensitivity.input_jacobian_min_rank") },
+      ],
+    },
+    note: "The conclusion holds, checked directly: every weight and input has a non-zero gradient somewhere and the weight Jacobian has full rank (results/zx-reduction.json sensitivity, checked against finite differences). The paper's inference does not establish it: the rewrite strategy is not a complete minimisation, so a parameter surviving on its own spider does not by itself show that the output depends on it.",
   },
   {
     id: "fourier-terms-per-input",
@@ -710,17 +760,13 @@ export const CLAIMS: Claim[] = [
   {
     id: "fourier-independence-interpretation",
     where: at("A.2 Fourier expressivity", "demonstrating the independent and expressive nature of all the Fourier terms in the model"),
-    statement: "The zero determinant demonstrates that the Fourier terms are independent",
+    statement: "The zero determinant demonstrates that the Fourier terms are independent: it could only if the coefficients were not forced to be dependent, i.e. if c(−ω) = conj(c(ω)) failed somewhere (checked: the largest violation per output, over all weight samples)",
     paper: "independent",
     check: {
-      kind: "interpretation",
-      ref: { result: "fourier", field: "explanation_key" },
-      refutedBy: {
-        "conjugate-symmetry": "det = 0 is forced by c₋ω = conj(cω) for a real-valued output: the coefficients are linearly dependent, so the zero determinant cannot show independence",
-      },
-      supportedBy: {},
+      kind: "measure", value: ref("fourier", "identities.*.max_conj_symmetry_defect"), expect: { above: ref("fourier", "zero_tolerance") },
+      context: [{ label: "correlation determinants", value: ref("fourier", "correlation_determinants") }],
     },
-    note: "A zero determinant of a correlation matrix means some non-trivial linear combination of the variables has zero variance, i.e. linear dependence, whatever its cause.",
+    note: "Every output is real, so c(−ω) = conj(c(ω)) holds to rounding (a violation of 0 on every output): of the 18 values Re/Im c only 9 are free, and the correlation matrix is singular for any circuit. A zero determinant means some non-trivial linear combination of the variables has zero variance, i.e. linear dependence: it cannot show independence.",
   },
 
   // Table 1 ------------------------------------------------------------------------------------------

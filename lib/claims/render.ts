@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { REPO_ROOT } from "../results";
 import { formatValue, formula } from "./expr";
 import { TOLERANCE_POLICY } from "./registry";
-import { Check, EvaluatedClaim, Expectation, Verdict, VERDICTS } from "./types";
+import { Check, CLAIM_KINDS, ClaimKind, EvaluatedClaim, Expectation, Verdict, VERDICTS } from "./types";
+import { claimKind } from "./verdict";
 
 export interface RenderOptions {
   /** The folder the markdown will live in; links are relative to it (default: the repository root). */
@@ -35,6 +36,32 @@ export function verdictCounts(evaluated: EvaluatedClaim[]): Record<Verdict, numb
   return counts;
 }
 
+const KIND_MEANING: Record<ClaimKind, string> = {
+  measured: "our run (or a dataset file) against the paper's number: only these count as reproduced or not",
+  "internal consistency": "arithmetic on the paper's own numbers: the paper against itself, not a reproduction",
+  "set-up": "what we chose in order to match the paper (sizes, epochs, seeds, architecture); shown so a reader can see it, never counted as reproduced",
+};
+
+const KIND_HEADING: Record<ClaimKind, string> = {
+  measured: "Measured claims", "internal consistency": "Internal consistency (the paper against itself)", "set-up": "Set-up (our choices, not counted)",
+};
+
+/** A set-up claim's verdict says whether our set-up matches the paper, not whether a result reproduced. */
+export function shownVerdict(e: EvaluatedClaim): string {
+  if (claimKind(e.claim) !== "set-up") return e.verdict;
+  if (e.verdict.startsWith("reproduced")) return "set up as stated";
+  if (e.verdict.startsWith("not reproduced")) return "set up differently";
+  return e.verdict;
+}
+
+/** The headline: measured claims only, one verdict per paper statement. */
+export function renderHeadline(evaluated: EvaluatedClaim[]): string {
+  const measured = evaluated.filter((e) => claimKind(e.claim) === "measured");
+  const counts = verdictCounts(measured);
+  const parts = VERDICTS.filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${v}`);
+  return `**Measured claims: ${measured.length}** (${parts.join(", ")}). Internal-consistency and set-up entries are listed apart and not counted.`;
+}
+
 function cell(text: string): string {
   return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
 }
@@ -44,9 +71,14 @@ function link(file: string, base: string): string {
 }
 
 export function renderSummary(evaluated: EvaluatedClaim[]): string {
-  const counts = verdictCounts(evaluated);
-  const rows = VERDICTS.map((v) => `| ${v} | ${counts[v]} |`);
-  return ["| verdict | claims |", "| --- | ---: |", ...rows, `| **total** | **${evaluated.length}** |`].join("\n");
+  const byKind = CLAIM_KINDS.map((k) => verdictCounts(evaluated.filter((e) => claimKind(e.claim) === k)));
+  const rows = VERDICTS.map((v) => `| ${v} | ${byKind.map((c) => c[v]).join(" | ")} |`);
+  const totals = CLAIM_KINDS.map((k) => `**${evaluated.filter((e) => claimKind(e.claim) === k).length}**`);
+  return [`| verdict | ${CLAIM_KINDS.join(" | ")} |`, `| --- | ${CLAIM_KINDS.map(() => "---:").join(" | ")} |`, ...rows, `| **total** | ${totals.join(" | ")} |`].join("\n");
+}
+
+export function renderKindMeanings(): string {
+  return CLAIM_KINDS.map((k) => `- **${k}**: ${KIND_MEANING[k]}.`).join("\n");
 }
 
 export function renderVerdictMeanings(): string {
@@ -76,7 +108,8 @@ export function renderTable(evaluated: EvaluatedClaim[], opts: RenderOptions = {
   const details = opts.detailsFile ? link(opts.detailsFile, base) : "";
   const rows = evaluated.map((e) => {
     const claim = `[${e.claim.id}](${details}#${e.claim.id}): ${e.claim.statement} (${e.claim.where.section})`;
-    const verdict = e.verdict === "reproduced" ? e.verdict : `**${e.verdict}**`;
+    const shown = shownVerdict(e);
+    const verdict = shown === "reproduced" || shown === "set up as stated" ? shown : `**${shown}**`;
     return `| ${cell(claim)} | ${cell(e.paper || "—")} | ${cell(oursText(e))} | ${verdict} | ${cell(evidenceText(e, base, details))} |`;
   });
   return ["| claim | paper | ours | verdict | evidence |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
@@ -85,6 +118,7 @@ export function renderTable(evaluated: EvaluatedClaim[], opts: RenderOptions = {
 function expectationText(expect: Expectation): string {
   if ("approx" in expect) return `≈ ${formatValue(expect.approx)} (${expect.tol.label})`;
   if ("equals" in expect) return `= ${formatValue(expect.equals)}`;
+  if ("contains" in expect) return `an interval containing ${formatValue(expect.contains)}`;
   if ("above" in expect) return `> ${formula(expect.above)}`;
   if ("atLeast" in expect) return `≥ ${formula(expect.atLeast)}`;
   return `≤ ${formula(expect.atMost)}`;
@@ -94,7 +128,6 @@ function checkText(check: Check): string {
   switch (check.kind) {
     case "measure": return `measure \`${formula(check.value)}\` ${expectationText(check.expect)}`;
     case "computation": return `computation over the paper's numbers \`${formula(check.value)}\` ${expectationText(check.expect)}`;
-    case "interpretation": return `interpretation: the explanation in \`results/${check.ref.result}.json\` (${check.ref.field})`;
     case "not-checkable": return "not checkable here";
   }
 }
@@ -109,8 +142,9 @@ export function renderDetails(evaluated: EvaluatedClaim[], opts: RenderOptions =
       `- **Where:** ${c.where.section}: “${c.where.quote}”`,
       ...(c.alsoAt ?? []).map((l) => `- **Also:** ${l.section}: “${l.quote}”`),
       `- **Claim:** ${c.statement}`,
-      `- **Paper:** ${e.paper || "—"} · **Ours:** ${oursText(e)} · **Verdict:** ${e.verdict}`,
+      `- **Paper:** ${e.paper || "—"} · **Ours:** ${oursText(e)} · **Verdict:** ${shownVerdict(e)} · **Kind:** ${claimKind(c)}`,
       `- **Check:** ${checkText(c.check)}`,
+      ...(c.tolerance ? [`- **Tolerance:** ${c.tolerance}`] : []),
       ...e.details.map((d) => `- ${d}`),
       ...(e.evidence.length > 0 ? [`- **Evidence:** ${evidenceText(e, base, "")}`] : []),
       ...(c.note ? [`- **Note:** ${c.note}`] : []),
@@ -131,7 +165,11 @@ export function renderClaimsMarkdown(evaluated: EvaluatedClaim[], opts: RenderOp
     "",
     "## Summary",
     "",
+    renderHeadline(evaluated),
+    "",
     renderSummary(evaluated),
+    "",
+    renderKindMeanings(),
     "",
     renderVerdictMeanings(),
     "",
@@ -143,8 +181,8 @@ export function renderClaimsMarkdown(evaluated: EvaluatedClaim[], opts: RenderOp
     "",
     "Accuracies are in percent (our result files store fractions). *Ours* is the final epoch of a run; labels in italics flag partial runs and lossy dataset copies.",
     "",
-    renderTable(evaluated, { linkBase: base }),
-    "",
+    ...CLAIM_KINDS.flatMap((k) => [`### ${KIND_HEADING[k]}`, "",
+      renderTable(evaluated.filter((e) => claimKind(e.claim) === k), { linkBase: base }), ""]),
     "## Details",
     "",
     renderDetails(evaluated, { linkBase: base }),

@@ -28,6 +28,7 @@ export const RESULT_KINDS: Record<ResultId, ResultKind> = {
   fourier: "exact",
   "seeds-summary": "seed-study",
   "bench-training": "exact",
+  "gradient-scaling": "exact",
 };
 
 export const RESULT_IDS = Object.keys(RESULT_KINDS) as ResultId[];

@@ -12,7 +12,9 @@ export type ResultId =
   | "param-counts" | "datasets"
   | "quanv-hqnn" | "quanv-cnn1" | "quanv-cnn4" | "quanv-gradient-timing"
   | "zx-reduction" | "fourier"
-  | "seeds-summary" | "bench-training";
+  | "seeds-summary" | "bench-training" | "gradient-scaling";
+
+export type WelchPart = "meanDiff" | "p" | "ciLow" | "ciHigh";
 
 /** A value an expression evaluates to. */
 export type Value = number | boolean | string | Value[];
@@ -25,13 +27,19 @@ export type Value = number | boolean | string | Value[];
 export type Expr =
   | number
   | { ref: ResultId; field: string; scale?: number }
+  /**
+   * Welch's t-test of two lists of per-seed values (first minus second): the mean difference, the two-sided p,
+   * or an end of the 95% confidence interval of the difference (lib/stats welchTTest).
+   */
+  | { welch: [Expr, Expr]; part: WelchPart }
   | { sum: Expr[] }
   | { product: Expr[] }
+  /** Of two numbers, or element by element of two lists of the same length. */
   | { ratio: [Expr, Expr] }
   | { difference: [Expr, Expr] }
   /** |x| */
   | { abs: Expr }
-  /** sqrt(x1² + x2² + ...): the standard deviation of a difference of independent quantities. */
+  /** sqrt(x1² + x2² + ...). */
   | { hypot: Expr[] }
   /** x.length for an array, x itself for a number (a class list or a class count). */
   | { count: Expr }
@@ -43,8 +51,11 @@ export type Expr =
 
 /** How far a measured number may lie from the paper's and still count as the same. */
 export interface Tolerance {
-  /** abs: |ours − paper| ≤ value; factor: paper / value ≤ ours ≤ paper · value. */
-  kind: "abs" | "factor";
+  /**
+   * abs: |ours − paper| ≤ value; factor: paper / value ≤ ours ≤ paper · value; errorFactor: the same on the
+   * error rates 100 − ours and 100 − paper (accuracies in percent).
+   */
+  kind: "abs" | "factor" | "errorFactor";
   value: number;
   /** As printed in CLAIMS.md, e.g. "±0.5 pp". */
   label: string;
@@ -53,6 +64,8 @@ export interface Tolerance {
 /** What the measured value must satisfy. Lists are compared element by element. */
 export type Expectation =
   | { approx: number | number[]; tol: Tolerance }
+  /** The value is an interval [low, high] that must contain this number (the paper's). */
+  | { contains: number }
   | { equals: Value }
   | { above: Expr }
   | { atLeast: Expr }
@@ -83,18 +96,24 @@ export type Check =
   | { kind: "measure"; value: Expr; expect: Expectation; context?: Context[] }
   /** Arithmetic over the paper's own numbers: holds → reproduced, fails → contradicted by the paper itself. */
   | { kind: "computation"; value: Expr; expect: Expectation }
-  /**
-   * A reading of a result's explanation key: keys in `refutedBy` show the paper's interpretation does not
-   * follow, keys in `supportedBy` that it does; any other key is not checkable.
-   */
-  | { kind: "interpretation"; ref: { result: ResultId; field: string }; refutedBy: Record<string, string>; supportedBy: Record<string, string> }
   /** Nothing in this package can decide it; the reason says why. */
   | { kind: "not-checkable"; reason: string };
 
 export type CheckKind = Check["kind"];
 
+/**
+ * What a claim is, for the tally. measured: our run against the paper's number (only these count as reproduced
+ * or not); internal consistency: the paper's numbers against each other; set-up: what we chose in order to match
+ * the paper (shown, never counted as a reproduction).
+ */
+export type ClaimKind = "measured" | "internal consistency" | "set-up";
+
+export const CLAIM_KINDS: readonly ClaimKind[] = ["measured", "internal consistency", "set-up"];
+
 export interface Claim {
   id: string;
+  /** Default: "internal consistency" for a computation over the paper's numbers, otherwise "measured". */
+  kind?: ClaimKind;
   where: Location;
   /** Other places that state the same claim. */
   alsoAt?: Location[];
@@ -102,6 +121,8 @@ export interface Claim {
   statement: string;
   /** The paper's value as printed; when absent it is derived from the expectation. */
   paper?: string;
+  /** Why the expectation's tolerance is what it is (shown with the verdict). */
+  tolerance?: string;
   check: Check;
   consistency?: Consistency[];
   note?: string;

@@ -7,7 +7,7 @@ import { refsOf } from "./expr";
 import { isResultId } from "./results";
 import { Claim, Expectation, Expr } from "./types";
 
-export const CHECK_KINDS = ["measure", "computation", "interpretation", "not-checkable"] as const;
+export const CHECK_KINDS = ["measure", "computation", "not-checkable"] as const;
 
 function boundExprs(expect: Expectation): Expr[] {
   if ("above" in expect) return [expect.above];
@@ -35,7 +35,6 @@ export function claimProblems(claim: Claim): string[] {
   if (check.kind === "computation" && [check.value, ...boundExprs(check.expect)].flatMap(refsOf).length > 0) {
     say("a computation must use the paper's numbers only");
   }
-  if (check.kind === "interpretation" && !isResultId(check.ref.result)) say(`unknown result ${check.ref.result}`);
   if (check.kind === "not-checkable" && !check.reason.trim()) say("a not-checkable claim needs a reason");
   for (const c of claim.consistency ?? []) {
     if ([c.value, ...boundExprs(c.expect)].flatMap(refsOf).length > 0) say(`consistency "${c.says}" must use the paper's numbers only`);

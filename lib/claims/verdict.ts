@@ -10,14 +10,13 @@
  *      "not reproduced" (with our value); "... on different data" when a value it reads comes from a lossy
  *      copy of a dataset (the CIFAR-10 JPEG copy).
  *    - computation (paper numbers only): holds → "reproduced", fails → "contradicted by the paper itself".
- *    - interpretation: the result's explanation key refutes or supports the paper's reading, or is unknown.
  *    - not-checkable: "not checkable here" with the registry's reason.
  */
 import { RESULTS_DIR, readResult, resultPath } from "../results";
-import { evaluate, FieldProblem, formatValue, formula, meets, refsOf, expectedText, readPath, ResultLookup } from "./expr";
+import { evaluate, FieldProblem, formatValue, formula, meets, refsOf, expectedText, ResultLookup, ValueProblem } from "./expr";
 import { CLAIMS } from "./registry";
 import { isLossy, partialReason } from "./results";
-import { Check, Claim, EvaluatedClaim, Evidence, Expectation, Expr, ResultId, Verdict } from "./types";
+import { Check, Claim, ClaimKind, EvaluatedClaim, Evidence, Expectation, Expr, ResultId, Verdict } from "./types";
 
 interface Outcome {
   verdict: Verdict;
@@ -68,12 +67,12 @@ function measure(check: Extract<Check, { kind: "measure" }>, lookup: ResultLooku
   const partial = ids.map((id) => partialReason(id, lookup(id))).filter((x): x is string => x !== undefined);
   try {
     const ev = evaluate(check.value, lookup);
-    const ours = formatValue(ev.value);
+    const ours = "contains" in check.expect && Array.isArray(ev.value) ? `[${ev.value.map(formatValue).join(", ")}]` : formatValue(ev.value);
     const context = (check.context ?? []).flatMap((c) => {
       try {
         return [`${c.label}: ${formatValue(evaluate(c.value, lookup).value)}`];
       } catch (e) {
-        if (e instanceof FieldProblem) return [];
+        if (e instanceof FieldProblem || e instanceof ValueProblem) return [];
         throw e;
       }
     });
@@ -87,7 +86,7 @@ function measure(check: Extract<Check, { kind: "measure" }>, lookup: ResultLooku
       : (onDifferentData ? "not reproduced on different data" : "not reproduced");
     return { verdict, ours, labels, evidence, details };
   } catch (e) {
-    if (!(e instanceof FieldProblem)) throw e;
+    if (!(e instanceof FieldProblem || e instanceof ValueProblem)) throw e;
     if (partial.length > 0) { // a partial result may not carry the field yet (e.g. a t-test needs two seeds)
       return { verdict: "pending", ours: "", labels: [...labels, `partial: ${partial.join("; ")}`], evidence, details: [`not final (${partial.join("; ")})`, e.message] };
     }
@@ -110,28 +109,17 @@ function computation(check: Extract<Check, { kind: "computation" }>): Outcome {
   };
 }
 
-function interpretation(check: Extract<Check, { kind: "interpretation" }>, lookup: ResultLookup, dir: string): Outcome {
-  const { result, field } = check.ref;
-  const data = lookup(result);
-  const evidence = [{ file: resultPath(result, dir), exists: data !== undefined }];
-  if (data === undefined) return { verdict: "pending", ours: "", labels: [], evidence, details: [`no result yet: results/${result}.json`] };
-  const key = readPath(data, field.split("."));
-  if (typeof key !== "string") {
-    return { verdict: "not checkable here", ours: "", labels: [], evidence, details: [`results/${result}.json: ${field} is missing or not a string`] };
-  }
-  const source = `results/${result}.json ${field} = "${key}"`;
-  if (key in check.refutedBy) return { verdict: "not reproduced", ours: check.refutedBy[key], labels: [], evidence, details: [source] };
-  if (key in check.supportedBy) return { verdict: "reproduced", ours: check.supportedBy[key], labels: [], evidence, details: [source] };
-  return { verdict: "not checkable here", ours: key, labels: [], evidence, details: [`${source}: an explanation this registry does not know`] };
-}
-
 function runCheck(check: Check, lookup: ResultLookup, dir: string): Outcome {
   switch (check.kind) {
     case "measure": return measure(check, lookup, dir);
     case "computation": return computation(check);
-    case "interpretation": return interpretation(check, lookup, dir);
     case "not-checkable": return { verdict: "not checkable here", ours: "", labels: [], evidence: [], details: [check.reason] };
   }
+}
+
+/** What a claim is for the tally: set explicitly, or internal consistency for a computation, else measured. */
+export function claimKind(claim: Claim): ClaimKind {
+  return claim.kind ?? (claim.check.kind === "computation" ? "internal consistency" : "measured");
 }
 
 /** The paper's value as printed for a claim. */

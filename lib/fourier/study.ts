@@ -10,8 +10,6 @@ import {
 } from "./expressivity";
 import { FourierSeries, frequencyVectors } from "./series";
 
-export const EXPLANATION_KEY = "conjugate-symmetry";
-
 export const EXPLANATION =
   "Each output f(x) = <Y_j> is real, so its coefficients satisfy c(-w) = conj(c(w)): Re c(-w) = Re c(w) and " +
   "Im c(-w) = -Im c(w) for every weight sample, and Im c(0,0) = 0. Of the 18 values Re/Im c only 9 are free, " +
@@ -30,7 +28,6 @@ export interface FourierStudy {
   all_zero: boolean;
   primary_reading: string;
   zero_tolerance: number;
-  explanation_key: string;
   explanation: string;
   identities: { wire: number; max_conj_symmetry_defect: number; max_abs_im_c00: number }[];
   readings: Record<string, ReadingReport>;
@@ -99,7 +96,6 @@ export function runFourierStudy(config: StudyConfig = PAPER_STUDY): FourierStudy
     all_zero: determinants.every((d) => Math.abs(d) < ZERO_TOLERANCE),
     primary_reading: PRIMARY_READING,
     zero_tolerance: ZERO_TOLERANCE,
-    explanation_key: EXPLANATION_KEY,
     explanation: EXPLANATION,
     identities: Array.from({ length: nWires }, (_, wire) => {
       const d = conjugateSymmetryDefect(bySample(main, wire));

@@ -172,6 +172,6 @@ tslab.display.markdown(reachTable(study));
 // %%
 console.log(JSON.stringify({
   correlation_determinants: study.correlation_determinants, all_zero: study.all_zero, primary_reading: study.primary_reading,
-  explanation_key: study.explanation_key, seeds: study.seeds,
+  identities: study.identities.map((d) => d.max_conj_symmetry_defect), seeds: study.seeds,
 }));
 await closeRenderer();
