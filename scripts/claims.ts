@@ -1,14 +1,16 @@
 /**
- * `make claims`: evaluate every claim of the registry against results/ and write CLAIMS.md.
+ * `make claims`: evaluate every claim of the registry against results/ and write CLAIMS.md, and the README's
+ * generated findings paragraph (lib/claims/findings.ts).
  *
  *   node --import tsx scripts/claims.ts [--out FILE]
  *
  * Prints one JSON object on stdout ({written, claims, verdicts}); exits 2 on bad arguments, 1 when the
  * registry is malformed.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { atomicWriteFile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
-import { CLAIMS, evaluateClaims, registryProblems, renderClaimsMarkdown, verdictCounts } from "../lib/claims";
+import { CLAIMS, evaluateClaims, registryProblems, renderClaimsMarkdown, renderFindings, resultLookup, verdictCounts, withFindings } from "../lib/claims";
 
 function parseArgs(args: string[]): { out: string } {
   let out = path.join(REPO_ROOT, "CLAIMS.md");
@@ -30,6 +32,8 @@ if (problems.length > 0) {
 }
 const evaluated = evaluateClaims(RESULTS_DIR);
 atomicWriteFile(out, renderClaimsMarkdown(evaluated, { linkBase: path.dirname(out), resultsDir: RESULTS_DIR }));
+const readme = path.join(REPO_ROOT, "README.md");
+atomicWriteFile(readme, withFindings(fs.readFileSync(readme, "utf8"), renderFindings(evaluated, resultLookup(RESULTS_DIR))));
 const verdicts = verdictCounts(evaluated);
 process.stderr.write(`claims: ${Object.entries(verdicts).map(([v, n]) => `${n} ${v}`).join(", ")} -> ${path.relative(process.cwd(), out) || out}\n`);
 process.stdout.write(JSON.stringify({ written: path.relative(REPO_ROOT, out), claims: evaluated.length, verdicts }) + "\n");

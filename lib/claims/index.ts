@@ -8,4 +8,5 @@ export { RESULT_IDS, RESULT_KINDS, isResultId, isLossy, partialReason } from "./
 export { evaluate, formatNumber, formatValue, formula, meets, refsOf, FieldProblem } from "./expr";
 export { claimKind, evaluateClaim, evaluateClaims, paperValue, resultLookup } from "./verdict";
 export { claimProblems, registryProblems, CHECK_KINDS } from "./validate";
-export { renderClaimsMarkdown, renderDetails, renderSummary, renderTable, renderTolerances, renderVerdictMeanings, verdictCounts } from "./render";
+export { renderClaimsMarkdown, renderDetails, renderHeadline, renderSummary, renderTable, renderTolerances, renderVerdictMeanings, verdictCounts } from "./render";
+export { FINDINGS_END, FINDINGS_START, renderFindings, withFindings } from "./findings";

@@ -10,6 +10,7 @@
  */
 import type { Figure } from "../plot";
 import { readResult } from "../results";
+import { welchTTest } from "../stats";
 import type { NamedFigure } from "./index";
 
 interface PerEpoch {
@@ -27,6 +28,7 @@ export interface QuanvResult {
   total_params: number;
   paper: { mean: number; std: number };
   config: { learning_rate: number; batch_size: number; epochs: number; train_n: number; test_n: number };
+  per_seed: { seed: number; epochs: { test_acc: number }[] }[];
 }
 
 const MODELS = [
@@ -45,6 +47,36 @@ export const QUANV_VARIANTS: [string, string][] = [
   ["quanv-lr1e-2-cnn1", "CNN1, stride 4, lr 1e-2"], ["quanv-stride2-lr1e-2-hqnn", "HQNN-Quanv, stride 2, RY, lr 1e-2"],
   ["quanv-stride2-lr1e-2-cnn4", "CNN4, stride 2, lr 1e-2"], ["quanv-stride2-lr1e-2-cnn1", "CNN1, stride 2, lr 1e-2"],
 ];
+
+/** The readings that were run with all three models: [result-id prefix, label]. */
+export const QUANV_READINGS: [string, string][] = [
+  ["quanv-", "stride 4, RY, lr 1e-3 (primary)"], ["quanv-stride2-", "stride 2, RY, lr 1e-3"],
+  ["quanv-lr1e-2-", "stride 4, RY, lr 1e-2"], ["quanv-stride2-lr1e-2-", "stride 2, RY, lr 1e-2"],
+];
+
+/** Final test accuracy of each seeded model of a result. */
+export function finalAccuracies(r: QuanvResult): number[] {
+  return r.per_seed.map((s) => s.epochs[s.epochs.length - 1].test_acc);
+}
+
+/**
+ * HQNN-Quanv against CNN4 and CNN1 in every reading that was run: Welch's test of the final test accuracies over
+ * seeds (difference HQNN − CNN in points, its 95% confidence interval, p), the statistics the claims use.
+ */
+export function quanvComparisonRows(dir?: string): Record<string, string>[] {
+  const points = (x: number) => (100 * x).toFixed(1);
+  return QUANV_READINGS.flatMap(([prefix, label]) => {
+    const trio = MODELS.every((m) => readResult(`${prefix}${m.kind}`, dir)) ? readQuanvTrio(prefix, dir) : undefined;
+    if (!trio) return [];
+    return (["cnn4", "cnn1"] as const).map((other) => {
+      const w = welchTTest(finalAccuracies(trio.hqnn), finalAccuracies(trio[other]));
+      return {
+        reading: label, comparison: `HQNN-Quanv − ${other.toUpperCase()}`, "difference (points)": points(w.meanDiff),
+        "95% CI (points)": `[${points(w.ci95[0])}, ${points(w.ci95[1])}]`, "Welch p": w.p.toPrecision(2),
+      };
+    });
+  });
+}
 
 /** The three models of one reading: results/<prefix>hqnn.json, cnn1, cnn4. */
 export function readQuanvTrio(prefix = "quanv-", dir?: string): Record<"hqnn" | "cnn1" | "cnn4", QuanvResult> {

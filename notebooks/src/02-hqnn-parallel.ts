@@ -35,7 +35,7 @@ import { ArchitectureFigure, architectureFigures, formatCount } from "./lib/figu
 import { claimRows, datasetLabel, paramCountRows, provenanceRows, table1Rows, TABLE1_ENTRIES, TrainingResult } from "./lib/figures/table1";
 import { parallelFigures } from "./lib/figures/sections";
 import { lossAccuracyFigure, RunResult } from "./lib/figures/curves";
-import { evaluateClaims } from "./lib/claims";
+import { evaluateClaims, renderTolerances } from "./lib/claims";
 import { runSeeds, SEED_MODELS } from "./experiments/seeds";
 import { readSeedsSummary, seedBandsFigure, seedConclusions, seedFinalsFigure, seedTableRows, SeedsSummary, seedTestRows } from "./lib/figures/seeds";
 
@@ -256,11 +256,11 @@ if (!seeds) {
 // %% [markdown]
 // ## The paper's claims of section 2.2, claim by claim
 //
-// Verdicts computed by `lib/claims` from `results/` (the same as CLAIMS.md; `make claims` rewrites it). Tolerances:
-// ±0.5 percentage points for a single run's accuracy, a factor of 1.5 for losses, exact for parameter counts,
-// ±0.5 for "eight times". *contradicted by the paper itself* means the paper's own numbers disagree, whatever we
-// measure; *pending* means the run is missing or not finished.
+// Verdicts computed by `lib/claims` from `results/` (the same as CLAIMS.md; `make claims` rewrites it), with the
+// tolerances of CLAIMS.md (printed below). *contradicted by the paper itself* means the paper's own numbers
+// disagree, whatever we measure; *pending* means the run is missing or not finished.
 // %%
+tslab.display.markdown(renderTolerances());
 const evaluated = evaluateClaims(RESULTS_DIR);
 const cRows = claimRows(evaluated);
 showTable(cRows.map(({ why: _why, ...r }) => r), { title: "Section 2.2 claims and their verdicts" });
