@@ -28,22 +28,44 @@ export function lossAccuracyFigure(run: RunResult, title: string): Figure {
   };
 }
 
-/** Test accuracy per epoch of the hybrid and the classical model, side by side (Figure 5(c) style). */
-export function accuracyComparisonFigure(hqnn: RunResult, cnn: RunResult, title: string, paper?: { hqnn: number; cnn: number }): Figure {
+/** Mean and standard deviation per epoch over seeds, and how many seeds. */
+export interface SeedCurve { mean: number[]; std: number[]; seeds: number }
+
+const rgba = (hex: string, a: number) => `rgba(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(",")},${a})`;
+
+/** A mean line with a ±1 sd band. */
+function bandTraces(c: SeedCurve, name: string, color: string) {
+  const x = c.mean.map((_, i) => i + 1);
+  return [
+    { x: [...x, ...x.slice().reverse()], y: [...c.mean.map((v, i) => v + c.std[i]), ...c.mean.map((v, i) => v - c.std[i]).reverse()],
+      type: "scatter", mode: "lines", fill: "toself", fillcolor: rgba(color, 0.15), line: { width: 0 }, hoverinfo: "skip", showlegend: false },
+    { x, y: c.mean, name: `${name}: mean ± sd, ${c.seeds} seeds`, type: "scatter", mode: "lines+markers", line: { color } },
+  ];
+}
+
+/**
+ * Test accuracy per epoch of the hybrid and the classical model, side by side (Figure 5(c) style). With `seeds`,
+ * each model is its seed study's mean ± 1 sd and the single run is drawn thin as one member (seed 1); without,
+ * the figure says it shows one run per model.
+ */
+export function accuracyComparisonFigure(hqnn: RunResult, cnn: RunResult, title: string, paper?: { hqnn: number; cnn: number },
+  seeds?: { hqnn: SeedCurve; cnn: SeedCurve }): Figure {
   const trace = (run: RunResult, name: string, color: string) => ({
-    x: run.epochs.map((e) => e.epoch), y: run.epochs.map((e) => e.test_acc), name, type: "scatter", mode: "lines+markers", line: { color },
+    x: run.epochs.map((e) => e.epoch), y: run.epochs.map((e) => e.test_acc), type: "scatter", mode: seeds ? "lines" : "lines+markers",
+    name: seeds ? `${name}: seed 1 (one run)` : `${name} (ours, one run)`, line: { color, width: seeds ? 1 : 2, dash: seeds ? "dot" : "solid" },
   });
   const shapes = paper ? [
     { type: "line", xref: "paper", x0: 0, x1: 1, y0: paper.hqnn, y1: paper.hqnn, line: { color: COLORS.hqnn, dash: "dash", width: 1 } },
     { type: "line", xref: "paper", x0: 0, x1: 1, y0: paper.cnn, y1: paper.cnn, line: { color: COLORS.cnn, dash: "dash", width: 1 } },
   ] : [];
+  const bands = seeds ? [...bandTraces(seeds.hqnn, "HQNN-Parallel", COLORS.hqnn), ...bandTraces(seeds.cnn, "CNN", COLORS.cnn)] : [];
   return {
-    data: [trace(hqnn, "HQNN-Parallel (ours)", COLORS.hqnn), trace(cnn, "CNN (ours)", COLORS.cnn)],
+    data: [...bands, trace(hqnn, "HQNN-Parallel", COLORS.hqnn), trace(cnn, "CNN", COLORS.cnn)],
     layout: {
       title: { text: title, x: 0.5 }, xaxis: { title: { text: "epoch" }, dtick: 1 }, yaxis: { title: { text: "test accuracy" }, tickformat: ".2%" },
-      shapes, legend: { orientation: "h", y: -0.2 },
-      annotations: paper ? [{ text: "dashed: the paper's final values", xref: "paper", yref: "paper", x: 1, y: -0.2, showarrow: false, xanchor: "right", yanchor: "top", font: { size: 11 } }] : [],
+      shapes, legend: { orientation: "h", y: -0.28 }, margin: { b: 130 },
+      annotations: paper ? [{ text: "dashed: the paper's final values (one run each)", xref: "paper", yref: "paper", x: 1, y: 1.02, showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11 } }] : [],
     },
-    width: 800, height: 450,
+    width: 800, height: 500,
   };
 }

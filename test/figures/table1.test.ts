@@ -68,7 +68,7 @@ test("table1Rows: one row per dataset and model, ours from the final epoch, pend
   ]);
   const [cnn, hq, medCnn] = rows;
   assert.deepEqual(cnn, {
-    dataset: "MNIST", model: "CNN", status: "complete", "epochs run": 10,
+    dataset: "MNIST", model: "CNN", status: "complete", "ours from": "one run", "epochs run": 10,
     "train loss (paper)": 0.0205, "train loss (ours)": 0.01235, "test loss (paper)": 0.0449, "test loss (ours)": 0.03457,
     "test acc % (paper)": 98.71, "test acc % (ours)": 98.77, "param num (paper)": 372234, "param num (ours)": 45394,
   });
@@ -165,4 +165,17 @@ test("circuitColumns: embedding in one column, each StronglyEntanglingLayer afte
   assert.deepEqual(cols.slice(10, 15), [2, 3, 4, 5, 6]);
   assert.ok(cols.slice(15, 20).every((c) => c === 7), "the next layer starts after the whole previous layer");
   assert.equal(circuit.ops.filter((op) => op.gate === "CNOT").length, 15);
+});
+
+test("table1Rows: with the seed study, the MNIST rows show its mean ± sd and say so", () => {
+  const dir = fixture();
+  const stat = (mean: number, std: number) => ({ mean, std });
+  writeResult("seeds-summary", { models: { "cnn-mnist": {
+    seeds: [1, 2, 3, 4, 5], final_test_acc: stat(0.98976, 0.0016), final_test_loss: stat(0.0316091, 0.0045117), final_train_loss: stat(0.0175, 0.0009),
+  } } }, dir);
+  const [cnn, hq] = table1Rows(dir);
+  assert.equal(cnn["ours from"], "mean ± sd over 5 seeds (the single run is seed 1)");
+  assert.equal(cnn["test acc % (ours)"], "98.98 ± 0.16");
+  assert.equal(cnn["test loss (ours)"], "0.03161 ± 0.004512");
+  assert.equal(hq["ours from"], "one run", "a model the seed study lacks keeps its single run");
 });
