@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch reference for the training-throughput comparison (issue: HQNN-Parallel training speed).
+"""PyTorch reference for the training-throughput comparison (experiments/bench-training.ts).
 
 The same HQNN-Parallel as lib/nn/models.ts (conv 1->16 and 16->32, 5x5, BatchNorm, ReLU, MaxPool; dense
 1568->20 + BatchNorm + ReLU; four 5-qubit circuits: RX angle embedding, 3 StronglyEntanglingLayers with

@@ -112,7 +112,7 @@ export async function benchTraining(opts: { batch?: number; batches?: number; wa
   const torchHqnn = med((x) => rate(x.torch2));
   const result = {
     experiment: "bench-training", batch, batches, warmup, rounds,
-    // The comparison issue 9 asks for: our hybrid's training throughput over PyTorch's (2 threads), >= 1 is the goal.
+    // Our hybrid's training throughput over PyTorch's (2 threads): the ratio the README quotes.
     summary: {
       hqnn_train_images_per_s: Math.round(hqnn),
       torch_train_images_per_s: Math.round(torchHqnn),

@@ -21,14 +21,14 @@ import { parseCommand, runCli, UsageError } from "../lib/cli/args";
 import { createRng, Dataset, deriveSeed, loadDataset, permutation } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
 import {
-  aggregateRuns, buildQuanvModel, KernelRotation, meanStd, prepareQuanvImages, quanvCounters, quanvKernelCircuit, QuanvModelKind,
+  aggregateRuns, buildQuanvModel, KernelRotation, prepareQuanvImages, quanvCounters, quanvKernelCircuit, QuanvModelKind,
   quanvParamCounts, QuanvTrainConfig, SeedRun, trainQuanvModel,
 } from "../lib/nn/quanv";
 import { ImageSet } from "../lib/nn/train";
 import { defaultThreads, ThreadPool } from "../lib/nn/thread-pool";
 import { DiffMethod, DIFF_METHODS, forward, vjp } from "../lib/quantum";
 import { getProfile, Profile, readResult, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
-import { median } from "../lib/stats";
+import { meanStd, median } from "../lib/stats";
 
 /** The paper's final test accuracies (mean ± std over 10 models), section 2.3.3. */
 export const PAPER_QUANV = { hqnn: { mean: 0.67, std: 0.01 }, cnn4: { mean: 0.66, std: 0.02 }, cnn1: { mean: 0.53, std: 0.02 } };
@@ -51,7 +51,7 @@ export interface Variant {
   learningRate?: number;
 }
 
-/** The primary reading (stride4, RY) has the contract's file names; the others carry their reading in the id. */
+/** The primary reading (stride4, RY) has the plain file names (results/quanv-<model>.json); the others carry their reading in the id. */
 export const MAIN_VARIANTS: Variant[] = [
   { id: "quanv-hqnn", kind: "hqnn", reading: "stride4", rotation: "RY" },
   { id: "quanv-cnn1", kind: "cnn1", reading: "stride4", rotation: "RY" },
@@ -197,7 +197,7 @@ export function quanvPool(threads: number): ThreadPool | undefined {
   return threads > 1 ? new ThreadPool(threads, __filename, "trainQuanvSeed") : undefined;
 }
 
-/** One variant on the first 600 images: results/<id>.json in the contract's shape, rewritten after every seed. */
+/** One variant on the first 600 images: results/<id>.json (the QuanvResult shape of lib/figures/quanv.ts), rewritten after every seed. */
 export async function runVariant(v: Variant, data: QuanvData, proto: QuanvProtocol, backend: string, pool?: ThreadPool) {
   const dir = resultsDir(proto.profile);
   const probe = buildQuanvModel({ kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES, seed: 0 });

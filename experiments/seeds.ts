@@ -30,7 +30,7 @@ export function profileResultsDir(): string {
   return path.join(RESULTS_DIR, getProfile() === "full" ? "" : "quick");
 }
 
-/** Seeds per model the study asks for (issue 12); the claims treat a summary with fewer as partial. */
+/** Seeds per model the study asks for; the claims treat a summary with fewer as partial. */
 export const SEEDS_WANTED = 5;
 
 interface SeedRun { experiment: string; seed: number; params: number; epochs: EpochRecord[]; predictions?: Uint8Array; commits: string[] }

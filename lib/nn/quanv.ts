@@ -29,6 +29,7 @@ import { resizeBilinear, Split } from "../data";
 import { seedStream, torchDefaultInit } from "./init";
 import { evaluate, ImageSet, shuffledIndices } from "./train";
 import { trainableVariables } from "./step";
+import { meanStd } from "../stats";
 
 export const KERNEL_SIZE = 2;
 export const KERNEL_QUBITS = KERNEL_SIZE * KERNEL_SIZE;
@@ -330,14 +331,6 @@ export function trainQuanvModel(
   }
   opt.dispose();
   return history;
-}
-
-/** Mean and standard deviation (sample: divisor n-1; population: divisor n) of a list of numbers. */
-export function meanStd(values: number[]): { mean: number; std: number; std_population: number } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const ss = values.reduce((a, v) => a + (v - mean) ** 2, 0);
-  return { mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, std_population: Math.sqrt(ss / n) };
 }
 
 export interface SeedRun { seed: number; epochs: QuanvEpoch[] }

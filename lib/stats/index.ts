@@ -22,6 +22,13 @@ export function std(xs: number[]): number {
   return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
 }
 
+/** Mean with the sample (divisor n − 1; 0 for one value) and the population (divisor n) standard deviation. */
+export function meanStd(xs: number[]): { mean: number; std: number; std_population: number } {
+  const m = mean(xs);
+  const ss = xs.reduce((s, x) => s + (x - m) ** 2, 0);
+  return { mean: m, std: xs.length > 1 ? Math.sqrt(ss / (xs.length - 1)) : 0, std_population: Math.sqrt(ss / xs.length) };
+}
+
 export function summarize(xs: number[]) {
   return { n: xs.length, mean: mean(xs), std: std(xs), min: Math.min(...xs), max: Math.max(...xs) };
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { binomialTwoSided, mcnemar, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
+import { binomialTwoSided, mcnemar, meanStd, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
 
 // Reference values computed independently with scipy.stats 1.17.1 (ttest_ind(equal_var=False), t.cdf, binomtest).
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -54,4 +54,10 @@ test("median: middle value, mean of the two middle values for an even count, NaN
   assert.deepEqual(xs, [5, 1, 3]);
   assert.equal(median([4, 1, 3, 2]), 2.5);
   assert.ok(Number.isNaN(median([])));
+});
+
+test("meanStd: the mean with the sample and the population standard deviation", () => {
+  const s = meanStd([0.5, 0.7]);
+  assert.ok(Math.abs(s.mean - 0.6) < 1e-12 && Math.abs(s.std - Math.SQRT2 * 0.1) < 1e-12 && Math.abs(s.std_population - 0.1) < 1e-12);
+  assert.deepEqual(meanStd([3]), { mean: 3, std: 0, std_population: 0 });
 });
