@@ -2,7 +2,11 @@
 import type { Figure } from "../plot";
 
 export interface EpochRow { epoch: number; train_loss: number; test_loss: number; test_acc: number; train_acc?: number }
-export interface RunResult { experiment: string; epochs: EpochRow[]; status?: string; dataset?: { source?: { lossy?: boolean } } }
+export interface RunResult {
+  experiment: string; epochs: EpochRow[]; status?: string; dataset?: { test?: number; source?: { lossy?: boolean } };
+  /** Why training ended before config.epochs, as lib/nn/train.ts writes it ("after epoch 9: no test-accuracy improvement for 3 epochs"). */
+  stopped_early?: string; config?: { epochs?: number; patience?: number };
+}
 
 const COLORS = { train: "#1f77b4", test: "#d62728", hqnn: "#6a3d9a", cnn: "#ff7f0e" };
 
@@ -43,28 +47,100 @@ function bandTraces(c: SeedCurve, name: string, color: string) {
   ];
 }
 
+/** A horizontal reference line (one of the paper's values) with its label. */
+export interface PaperLine { value: number; label: string; color: string }
+
+/**
+ * Dashed horizontal lines, each labelled at the right end in its own colour: inside the plot, or in the right
+ * margin (`margin`, which then needs about 150 px) where a label can never cover data. Lines are ranked by value
+ * and labels alternate above and below their line, so two nearly equal values (82.78 and 82.64) still get two
+ * readable labels. Each annotation carries its line's value in `y`.
+ */
+export function paperLineShapes(lines: PaperLine[], place: "inside" | "margin" = "inside"): { shapes: object[]; annotations: object[] } {
+  const ranked = [...lines].sort((a, b) => b.value - a.value);
+  return {
+    shapes: ranked.map((l) => ({ type: "line", xref: "paper", x0: 0, x1: 1, y0: l.value, y1: l.value, layer: "above", line: { color: l.color, dash: "dash", width: 1.5 } })),
+    annotations: ranked.map((l, i) => ({
+      text: l.label, xref: "paper", x: place === "inside" ? 1 : 1.01, xanchor: place === "inside" ? "right" : "left", align: "left",
+      y: l.value, yref: "y", yanchor: i % 2 === 0 ? "bottom" : "top",
+      showarrow: false, font: { size: 11, color: l.color }, bgcolor: "rgba(255,255,255,0.85)",
+    })),
+  };
+}
+
+/** The paper's value of each model, and where in the paper it is stated (for the figure's note). */
+export interface PaperValues { hqnn: number; cnn: number; source?: string }
+
+const percent = (x: number) => `${(100 * x).toFixed(2)} %`;
+
 /**
  * Test accuracy per epoch of the hybrid and the classical model, side by side (Figure 5(c) style). With `seeds`,
  * each model is its seed study's mean ± 1 sd and the single run is drawn thin as one member (seed 1); without,
  * the figure says it shows one run per model.
+ *
+ * The paper's values are labelled dashed lines inside the y-range. The y-range spans at least `minSpan` (half a
+ * point by default, capped at 100 %), so that near the ceiling (Medical MNIST) a change of a few test images is
+ * not drawn as a cliff; the y-axis says how many test images there are and what one image is worth, and a narrow
+ * axis (at most one point) gets a second scale in misclassified test images. A run ended by early stopping
+ * says so in its legend entry and in a note (from the result's `stopped_early`).
  */
-export function accuracyComparisonFigure(hqnn: RunResult, cnn: RunResult, title: string, paper?: { hqnn: number; cnn: number },
-  seeds?: { hqnn: SeedCurve; cnn: SeedCurve }): Figure {
+export function accuracyComparisonFigure(hqnn: RunResult, cnn: RunResult, title: string, paper?: PaperValues,
+  seeds?: { hqnn: SeedCurve; cnn: SeedCurve }, minSpan = 0.005): Figure {
+  const lastEpoch = (run: RunResult) => run.epochs[run.epochs.length - 1]?.epoch;
+  const stopped = (run: RunResult) => (run.stopped_early ? `; stopped early after epoch ${lastEpoch(run)}` : "");
   const trace = (run: RunResult, name: string, color: string) => ({
     x: run.epochs.map((e) => e.epoch), y: run.epochs.map((e) => e.test_acc), type: "scatter", mode: seeds ? "lines" : "lines+markers",
-    name: seeds ? `${name}: seed 1 (one run)` : `${name} (ours, one run)`, line: { color, width: seeds ? 1 : 2, dash: seeds ? "dot" : "solid" },
+    name: (seeds ? `${name}: seed 1 (one run` : `${name} (ours, one run`) + `${stopped(run)})`,
+    line: { color, width: seeds ? 1 : 2, dash: seeds ? "dot" : "solid" },
   });
-  const shapes = paper ? [
-    { type: "line", xref: "paper", x0: 0, x1: 1, y0: paper.hqnn, y1: paper.hqnn, line: { color: COLORS.hqnn, dash: "dash", width: 1 } },
-    { type: "line", xref: "paper", x0: 0, x1: 1, y0: paper.cnn, y1: paper.cnn, line: { color: COLORS.cnn, dash: "dash", width: 1 } },
-  ] : [];
+  const lines = paper ? paperLineShapes([
+    { value: paper.hqnn, label: `paper, HQNN-Parallel: ${percent(paper.hqnn)}`, color: COLORS.hqnn },
+    { value: paper.cnn, label: `paper, CNN: ${percent(paper.cnn)}`, color: COLORS.cnn },
+  ]) : { shapes: [], annotations: [] };
   const bands = seeds ? [...bandTraces(seeds.hqnn, "HQNN-Parallel", COLORS.hqnn), ...bandTraces(seeds.cnn, "CNN", COLORS.cnn)] : [];
+
+  // y-range: every value drawn (runs, bands, paper lines) with room for the labels, at least minSpan, at most 100 %.
+  const values = [...hqnn.epochs, ...cnn.epochs].map((e) => e.test_acc).concat(paper ? [paper.hqnn, paper.cnn] : [],
+    ...(seeds ? [seeds.hqnn, seeds.cnn].map((c) => c.mean.flatMap((m, i) => [m - c.std[i], m + c.std[i]])) : []));
+  const pad = 0.1 * (Math.max(...values) - Math.min(...values));
+  let lo = Math.min(...values) - pad, hi = Math.max(...values) + pad;
+  // Near the ceiling the axis runs to 100 % (and a little above, so the 100 % tick and a label just below it show).
+  const ceiling = 1 - hi < 0.15 * Math.max(hi - lo, minSpan);
+  if (ceiling) hi = 1;
+  if (hi - lo < minSpan) lo = hi - minSpan;
+  if (ceiling) hi += 0.06 * (hi - lo);
+  const testImages = hqnn.dataset?.test;
+  const perImage = testImages ? `<br>(${testImages.toLocaleString("en-US")} test images: 1 image = ${Number((100 / testImages).toPrecision(2))} points)` : "";
+  const narrow = testImages !== undefined && hi - lo <= 0.01 + 1e-12;
+
+  const notes: object[] = [];
+  const subtitle = paper ? `<br><sub>dashed: the paper's final values${paper.source ? ` (${paper.source})` : ""}, one run each</sub>` : "";
+  const early = ([[hqnn, "HQNN-Parallel"], [cnn, "CNN"]] as const).filter(([r]) => r.stopped_early);
+  if (early.length) {
+    const r0 = early[0][0];
+    const rule = r0.config?.patience ? `early stopping (patience ${r0.config.patience} on test accuracy${r0.config.epochs ? `, at most ${r0.config.epochs} epochs` : ""}) ended` : "early stopping ended";
+    notes.push({
+      text: [`${rule}:`, ...early.map(([r, name]) => `${name} ${r.stopped_early}`)].join("<br>"),
+      xref: "paper", yref: "paper", x: 0.99, y: 0.02, xanchor: "right", yanchor: "bottom", align: "left", showarrow: false,
+      font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)", bordercolor: "#999", borderwidth: 1,
+    });
+  }
+  // A second y-axis in misclassified test images on a narrow axis: an invisible trace keeps plotly drawing it.
+  const imageAxis = narrow && testImages ? {
+    yaxis2: {
+      overlaying: "y", side: "right", range: [testImages * (1 - lo), testImages * (1 - hi)], title: { text: "misclassified test images", font: { size: 12 } },
+      showgrid: false, zeroline: false, tick0: 0, dtick: 10, tickformat: "d", automargin: true,
+    },
+  } : {};
+  const imageTrace = narrow ? [{ x: [hqnn.epochs[0]?.epoch ?? 1], y: [0], yaxis: "y2", type: "scatter", mode: "markers", marker: { opacity: 0 }, showlegend: false, hoverinfo: "skip" }] : [];
   return {
-    data: [...bands, trace(hqnn, "HQNN-Parallel", COLORS.hqnn), trace(cnn, "CNN", COLORS.cnn)],
+    data: [...bands, trace(hqnn, "HQNN-Parallel", COLORS.hqnn), trace(cnn, "CNN", COLORS.cnn), ...imageTrace],
     layout: {
-      title: { text: title, x: 0.5 }, xaxis: { title: { text: "epoch" }, dtick: 1 }, yaxis: { title: { text: "test accuracy" }, tickformat: ".2%" },
-      shapes, legend: { orientation: "h", y: -0.28 }, margin: { b: 130 },
-      annotations: paper ? [{ text: "dashed: the paper's final values (one run each)", xref: "paper", yref: "paper", x: 1, y: 1.02, showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11 } }] : [],
+      title: { text: title + subtitle, x: 0.5 }, xaxis: { title: { text: "epoch" }, dtick: 1 },
+      yaxis: { title: { text: `test accuracy${perImage}`, font: { size: 12 } }, automargin: true, tickformat: narrow ? ".2%" : hi - lo < 0.05 ? ".2%" : ".1%", range: [lo, hi] },
+      ...imageAxis,
+      shapes: lines.shapes, legend: { orientation: "h", y: -0.28 }, margin: { t: 90, b: 130 },
+      annotations: [...lines.annotations, ...notes],
     },
     width: 800, height: 500,
   };

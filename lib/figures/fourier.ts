@@ -3,7 +3,7 @@
  * computation with the fixed seeds of PAPER_STUDY; it takes about a second).
  *
  *   fig10-fourier-violins                 Re and Im of c(ωx, ωy) over the weight samples (Figure 10)
- *   fig10b-fourier-spectrum-sel-vs-basic  per frequency order |ω|_1: mean |c_ω|, power and reachable frequencies,
+ *   fig10b-fourier-spectrum-sel-vs-basic  per frequency order |ω|₁: mean |c(ω)|, power and reachable frequencies,
  *                                         StronglyEntanglingLayers vs BasicEntanglerLayers
  */
 import { FourierStudy, OrderStats, PAPER_STUDY, freqLabel, runFourierStudy } from "../fourier";
@@ -34,7 +34,7 @@ export function violinFigure(study: FourierStudy): Figure {
     data: [trace(violins.re, "Re c", COLORS.re, ""), trace(violins.im, "Im c", COLORS.im, "2")],
     layout: {
       title: {
-        text: `Fourier coefficients c(ωx, ωy) of <Y> on wire ${violins.wire}, inputs x0, x1 (x2..x4 = ${fixed}),<br>` +
+        text: `Fourier coefficients c(ωx, ωy) of ⟨Y⟩ on wire ${violins.wire}, inputs x0, x1 (x2..x4 = ${fixed}),<br>` +
           `${config.nSamples} weight samples uniform in [0, 2π), seed ${config.weightSeed};  f(x, y) = Σ c(ωx, ωy) exp(-i(ωx·x + ωy·y))`,
         x: 0.5, font: { size: 14 },
       },
@@ -53,7 +53,7 @@ export function violinFigure(study: FourierStudy): Figure {
 }
 
 /**
- * Per frequency order |ω|_1, both templates: mean |c_ω| (left), power Σ_ω E|c_ω|^2 (middle; summed over the orders
+ * Per frequency order |ω|₁, both templates: mean |c(ω)| (left), power Σ over ω of E|c(ω)|² (middle; summed over the orders
  * it is the mean of f^2 over inputs and weights) and the number of frequencies reached (right).
  */
 export function spectrumFigure(study: FourierStudy, wire = study.config.violinWire): Figure {
@@ -62,9 +62,9 @@ export function spectrumFigure(study: FourierStudy, wire = study.config.violinWi
   const selName = `StronglyEntanglingLayers (${study.spectrum.sel.n_weights} weights)`;
   const basicName = `BasicEntanglerLayers, RX (${study.spectrum.basic.n_weights} weights)`;
   const panels: { axis: string; pick: (o: OrderStats) => number; title: string }[] = [
-    { axis: "", pick: (o) => o.mean_abs, title: "mean |c_ω| over frequencies and samples" },
-    { axis: "2", pick: (o) => o.power, title: "power Σ_ω mean |c_ω|²" },
-    { axis: "3", pick: (o) => o.n_reachable, title: "frequencies with c_ω ≠ 0 in some sample" },
+    { axis: "", pick: (o) => o.mean_abs, title: "mean |c(ω)| over frequencies and samples" },
+    { axis: "2", pick: (o) => o.power, title: "power: sum over ω of mean |c(ω)|²" },
+    { axis: "3", pick: (o) => o.n_reachable, title: "frequencies with c(ω) ≠ 0 in some sample" },
   ];
   const data: object[] = panels.flatMap(({ axis, pick }) => [
     { type: "bar", x: orders, y: sel.map(pick), name: selName, marker: { color: COLORS.sel }, xaxis: `x${axis}`, yaxis: `y${axis}`, legendgroup: "sel", showlegend: axis === "" },
@@ -76,14 +76,14 @@ export function spectrumFigure(study: FourierStudy, wire = study.config.violinWi
   });
   const layout: Record<string, unknown> = {
     title: {
-      text: `Full spectrum of one branch: <Y> on wire ${wire} in all 5 inputs (243 coefficients), ${study.config.nSamples} weight samples per template`,
+      text: `Full spectrum of one branch: ⟨Y⟩ on wire ${wire} in all 5 inputs (243 coefficients), ${study.config.nSamples} weight samples per template`,
       x: 0.5, font: { size: 14 },
     },
     barmode: "group", legend: { orientation: "h", y: -0.25 },
   };
   panels.forEach(({ axis, title }, k) => {
     layout[`xaxis${axis}`] = { domain: [k * 0.355, k * 0.355 + 0.29], type: "category", title: { text: "order |ω|₁" }, anchor: `y${axis}` };
-    layout[`yaxis${axis}`] = { title: { text: title }, anchor: `x${axis}` };
+    layout[`yaxis${axis}`] = { title: { text: title, font: { size: 12 } }, anchor: `x${axis}` };
   });
   return { data, layout, width: 1200, height: 460 };
 }

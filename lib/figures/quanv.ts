@@ -92,10 +92,13 @@ export function readQuanvTrio(prefix = "quanv-", dir?: string): Record<"hqnn" | 
 type Metric = "train_loss" | "test_loss" | "test_acc";
 const METRIC_LABEL: Record<Metric, string> = { train_loss: "train loss (cross-entropy)", test_loss: "test loss (cross-entropy)", test_acc: "test accuracy" };
 
+/** Horizontal spacing (epochs) of the paper's markers right of the last epoch in Figure 8(c). */
+const PAPER_X_OFFSET = 0.7;
+
 /** One metric per epoch for the three models: mean line and a +-1 std band (Figure 8 a/b/c). */
 export function quanvCurveFigure(trio: Record<string, QuanvResult>, metric: Metric, title: string): Figure {
   const data: object[] = [];
-  for (const m of MODELS) {
+  for (const [k, m] of MODELS.entries()) {
     const r = trio[m.kind];
     const ep = r.aggregate.per_epoch;
     const x = ep.map((e) => e.epoch);
@@ -107,9 +110,11 @@ export function quanvCurveFigure(trio: Record<string, QuanvResult>, metric: Metr
     const name = metric === "test_acc" ? `${m.label}: ${fin.test_acc_mean.toFixed(3)} ± ${fin.test_acc_std.toFixed(3)}` : m.label;
     data.push({ x, y: mean, name, type: "scatter", mode: "lines+markers", marker: { size: 5 }, line: { color: m.color } });
     if (metric === "test_acc") {
+      // The paper's values sit right of the last epoch, one column per model (0.66 and 0.67 would hide each other).
       data.push({
-        x: [fin.epoch + 0.4], y: [r.paper.mean], error_y: { type: "data", array: [r.paper.std], color: m.color, thickness: 1.5 },
-        type: "scatter", mode: "markers", marker: { symbol: "diamond-open", size: 10, color: m.color },
+        x: [fin.epoch + PAPER_X_OFFSET * (k + 1)], y: [r.paper.mean], error_y: { type: "data", array: [r.paper.std], color: m.color, thickness: 1.5 },
+        type: "scatter", mode: "markers+text", marker: { symbol: "diamond-open", size: 10, color: m.color },
+        text: [m.label.replace("HQNN-Quanv", "HQNN")], textposition: k % 2 ? "bottom center" : "top center", textfont: { size: 10, color: m.color },
         name: `paper ${m.label}: ${r.paper.mean.toFixed(2)} ± ${r.paper.std.toFixed(2)}`,
       });
     }
@@ -119,12 +124,13 @@ export function quanvCurveFigure(trio: Record<string, QuanvResult>, metric: Metr
     data,
     layout: {
       title: { text: title, x: 0.5 },
-      xaxis: { title: { text: "epoch" }, dtick: 2 },
+      xaxis: { title: { text: "epoch" }, dtick: 2, ...(metric === "test_acc" ? { range: [0, r0.aggregate.final.epoch + PAPER_X_OFFSET * MODELS.length + 1],
+        tickvals: Array.from({ length: Math.floor(r0.aggregate.final.epoch / 2) + 1 }, (_, i) => 2 * i) } : {}) },
       yaxis: { title: { text: METRIC_LABEL[metric] }, ...(metric === "test_acc" ? { tickformat: ".0%" } : {}) },
       legend: { orientation: "h", y: -0.22 },
       annotations: [{
         text: `mean ± 1 sample std over ${r0.seeds.length} initialisations; ${r0.config.train_n} train / ${r0.config.test_n} test images; ` +
-          `Adam lr ${r0.config.learning_rate}, batch ${r0.config.batch_size}` + (metric === "test_acc" ? "; diamonds: the paper's final values" : ""),
+          `Adam lr ${r0.config.learning_rate}, batch ${r0.config.batch_size}` + (metric === "test_acc" ? `; diamonds right of epoch ${r0.aggregate.final.epoch}: the paper's final values` : ""),
         xref: "paper", yref: "paper", x: 0.5, y: 1.06, showarrow: false, font: { size: 11 },
       }],
     },
@@ -132,17 +138,30 @@ export function quanvCurveFigure(trio: Record<string, QuanvResult>, metric: Metr
   };
 }
 
-/** Final test accuracy (mean +- std) of every variant found in results/, next to the paper's numbers (Figure 8d). */
+/**
+ * Final test accuracy (mean +- std) of every variant found in results/, next to the paper's numbers (Figure 8d).
+ * One bar trace per model kind, so the legend's colours are the bars' colours. The ± 1 sd whiskers are cut at
+ * 0 % and 100 % (an accuracy cannot leave [0, 1]; the axis title says so), and a cut whisker is marked "cut".
+ */
 export function quanvReadingsFigure(results: { label: string; r: QuanvResult }[]): Figure {
-  const colorOf = (r: QuanvResult) => MODELS.find((m) => m.kind === r.model.kind)!.color;
   const labels = results.map((x) => `${x.label} (${x.r.kernel_params} / ${x.r.total_params})`);
+  const cut = (x: { r: QuanvResult }) => {
+    const { test_acc_mean: m, test_acc_std: sd } = x.r.aggregate.final;
+    return { plus: Math.min(sd, 1 - m), minus: Math.min(sd, m), clipped: m + sd > 1 || m - sd < 0 };
+  };
+  const bars = MODELS.flatMap((model) => {
+    const rows = results.map((x, i) => ({ ...x, label: labels[i] })).filter((x) => x.r.model.kind === model.kind);
+    return rows.length ? [{
+      y: rows.map((x) => x.label), x: rows.map((x) => x.r.aggregate.final.test_acc_mean), type: "bar", orientation: "h",
+      name: `${model.label} (ours, mean ± sd)`, marker: { color: model.color },
+      error_x: { type: "data", symmetric: false, array: rows.map((x) => cut(x).plus), arrayminus: rows.map((x) => cut(x).minus) },
+      text: rows.map((x) => x.r.aggregate.final.test_acc_mean.toFixed(3)), textposition: "inside", insidetextanchor: "start",
+    }] : [];
+  });
+  const clipped = results.map((x, i) => ({ c: cut(x), label: labels[i] })).filter((x) => x.c.clipped);
   return {
     data: [
-      {
-        y: labels, x: results.map((x) => x.r.aggregate.final.test_acc_mean), type: "bar", orientation: "h", name: "ours (mean ± std)",
-        error_x: { type: "data", array: results.map((x) => x.r.aggregate.final.test_acc_std) }, marker: { color: results.map((x) => colorOf(x.r)) },
-        text: results.map((x) => x.r.aggregate.final.test_acc_mean.toFixed(3)), textposition: "inside", insidetextanchor: "start",
-      },
+      ...bars,
       {
         y: labels, x: results.map((x) => x.r.paper.mean), type: "scatter", mode: "markers", name: "paper (its single reading)",
         error_x: { type: "data", array: results.map((x) => x.r.paper.std), color: "#333" }, marker: { symbol: "diamond", size: 9, color: "#333" },
@@ -150,12 +169,16 @@ export function quanvReadingsFigure(results: { label: string; r: QuanvResult }[]
     ],
     layout: {
       title: { text: "Final test accuracy after 20 epochs, every reading and learning rate", x: 0.5 },
-      xaxis: { title: { text: "test accuracy (mean ± 1 sample std over the seeds)" }, range: [0, 1], tickformat: ".0%" },
-      yaxis: { autorange: "reversed", automargin: true },
-      legend: { orientation: "h", y: -0.2 }, margin: { l: 300 },
-      annotations: [{ text: "in brackets: trainable parameters in the kernel / in the model", xref: "paper", yref: "paper", x: 1, y: 1.05, showarrow: false, font: { size: 11 } }],
+      xaxis: { title: { text: "test accuracy: bar = mean, whisker = ± 1 sample std over the seeds, cut at 100 %" }, range: [0, 1.06], tickformat: ".0%", tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1] },
+      yaxis: { autorange: "reversed", automargin: true, categoryorder: "array", categoryarray: labels },
+      barmode: "overlay", legend: { orientation: "h", y: -0.14 }, margin: { l: 300 },
+      shapes: [{ type: "line", x0: 1, x1: 1, yref: "paper", y0: 0, y1: 1, line: { color: "#999", width: 1 } }],
+      annotations: [
+        { text: "in brackets: trainable parameters in the kernel / in the model", xref: "paper", yref: "paper", x: 1, y: 1.05, showarrow: false, font: { size: 11 } },
+        ...clipped.map((x) => ({ text: "cut", x: 1, y: x.label, xanchor: "left", showarrow: false, font: { size: 10, color: "#555" } })),
+      ],
     },
-    width: 950, height: 760,
+    width: 950, height: 780,
   };
 }
 

@@ -5,6 +5,8 @@
 import type { Figure } from "../plot";
 import { readResult, RESULTS_DIR } from "../results";
 import type { NamedFigure } from "./index";
+import { paperLineShapes } from "./curves";
+import { paperTable1Value } from "./table1";
 
 interface Band { mean: number[]; std: number[] }
 interface Stat { n: number; mean: number; std: number; min: number; max: number }
@@ -13,9 +15,9 @@ export interface SeedComparison { welch: { t: number; df: number; p: number; mea
 export interface SeedsSummary { reference: string; seeds_wanted: number; models: Record<string, SeedModel>; comparisons: Record<string, SeedComparison>; provenance: { profile: string } }
 
 export const SEED_MODEL_NAMES: Record<string, string> = {
-  "hqnn-parallel-mnist": "HQNN-Parallel", "cnn-mnist": "CNN (dense 20→20, no BN)",
-  "ablation-no-quantum": "ablation: no quantum layer", "ablation-dense20": "ablation: dense 20→20 + ReLU",
-  "ablation-frozen-quantum": "ablation: frozen quantum layer",
+  "hqnn-parallel-mnist": "HQNN-Parallel", "cnn-mnist": "CNN (the paper's classical model)",
+  "ablation-no-quantum": "ablation: quantum layer removed", "ablation-dense20": "ablation: quantum layer → dense 20→20 + ReLU",
+  "ablation-frozen-quantum": "ablation: quantum layer frozen at init",
 };
 const COLORS: Record<string, string> = {
   "hqnn-parallel-mnist": "#6a3d9a", "cnn-mnist": "#ff7f0e", "ablation-no-quantum": "#7f7f7f", "ablation-dense20": "#2ca02c", "ablation-frozen-quantum": "#17becf",
@@ -40,14 +42,21 @@ export function seedBandsFigure(s: SeedsSummary): Figure {
       { x, y: mean, type: "scatter", mode: "lines+markers", name: `${SEED_MODEL_NAMES[m] ?? m} (${n} seed${n === 1 ? "" : "s"})`, line: { color } },
     ];
   });
+  // The paper's single-run values (Table 1, read from the claims registry), as labelled dashed lines.
+  const paper = paperLineShapes((["hqnn", "cnn"] as const).map((model) => {
+    const value = paperTable1Value("mnist", model, "test-acc");
+    const id = model === "hqnn" ? "hqnn-parallel-mnist" : "cnn-mnist";
+    return { value: value / 100, label: `paper, ${model === "hqnn" ? "HQNN-Parallel" : "CNN"}:<br>${value.toFixed(2)} % (one run)`, color: COLORS[id] };
+  }), "margin");
   return {
     data,
     layout: {
-      title: { text: "MNIST test accuracy over seeds: mean ± 1 standard deviation", x: 0.5 },
+      title: { text: "MNIST test accuracy over seeds: mean ± 1 standard deviation<br><sub>dashed: the paper's final values (Table 1, one run each)</sub>", x: 0.5 },
       xaxis: { title: { text: "epoch" }, dtick: 1 }, yaxis: { title: { text: "test accuracy" }, tickformat: ".2%", range: [0.975, 0.995] },
-      legend: { orientation: "h", y: -0.2 }, margin: { b: 120 },
+      shapes: paper.shapes, annotations: paper.annotations,
+      legend: { orientation: "h", y: -0.2, yanchor: "top" }, margin: { t: 90, b: 170, r: 150 },
     },
-    width: 900, height: 520,
+    width: 1000, height: 620,
   };
 }
 

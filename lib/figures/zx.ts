@@ -86,6 +86,8 @@ export interface JacobianRankResult {
 }
 
 const DRAW_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
+/** Horizontal spacing (in points) of the weight draws in the rank panel. */
+const RANK_JITTER = 0.18;
 
 /**
  * Left: the singular values of the stacked Jacobian ∂⟨Y_j⟩/∂w (5 outputs × P points rows, 45 weight columns) for
@@ -95,20 +97,27 @@ const DRAW_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
 export function jacobianRankFigure(result: JacobianRankResult): Figure {
   const { draws, rank_rel_tol: tol, weights } = result.sensitivity;
   const data: object[] = [];
+  // Right panel: each draw shifted by a fixed small amount in x, so draws with equal ranks stay visible side by side.
+  const shift = (k: number) => RANK_JITTER * (k - (draws.length - 1) / 2);
+  const coincide = draws.every((d) => JSON.stringify(d.rank_by_points) === JSON.stringify(draws[0].rank_by_points));
   draws.forEach((d, k) => {
     const color = DRAW_COLORS[k % DRAW_COLORS.length];
     const index = d.singular_values.map((_, i) => i + 1);
     data.push({ type: "scatter", mode: "lines+markers", x: index, y: d.singular_values, name: `weights seed ${d.seed} (rank ${d.rank})`, legendgroup: `${k}`, line: { color }, marker: { size: 5 } });
-    data.push({ type: "scatter", mode: "lines", x: [1, d.singular_values.length], y: [tol * d.singular_values[0], tol * d.singular_values[0]], xaxis: "x", yaxis: "y", line: { color, dash: "dot", width: 1 }, showlegend: k === 0, name: `tolerance ${tol} × σ_max`, legendgroup: "tol" });
-    data.push({ type: "scatter", mode: "lines+markers", x: d.rank_by_points.map((_, p) => p + 1), y: d.rank_by_points, xaxis: "x2", yaxis: "y2", line: { color }, marker: { size: 6 }, showlegend: false, legendgroup: `${k}` });
+    data.push({ type: "scatter", mode: "lines", x: [1, d.singular_values.length], y: [tol * d.singular_values[0], tol * d.singular_values[0]], xaxis: "x", yaxis: "y", line: { color, dash: "dot", width: 1 }, showlegend: k === 0, name: `tolerance ${tol} × σ<sub>max</sub>`, legendgroup: "tol" });
+    data.push({ type: "scatter", mode: "markers", x: d.rank_by_points.map((_, p) => p + 1 + shift(k)), y: d.rank_by_points, xaxis: "x2", yaxis: "y2", marker: { color, size: 6 }, showlegend: false, legendgroup: `${k}` });
   });
   const points = Math.max(...draws.map((d) => d.rank_by_points.length));
   const bound = Array.from({ length: points }, (_, p) => Math.min(5 * (p + 1), weights));
-  data.push({ type: "scatter", mode: "lines", x: bound.map((_, p) => p + 1), y: bound, xaxis: "x2", yaxis: "y2", line: { color: "#777", dash: "dash", width: 1 }, name: `min(5 · points, ${weights})` });
+  // The bound is drawn last (on top of the draws), black and wide enough to be seen through their markers.
+  data.push({ type: "scatter", mode: "lines", x: bound.map((_, p) => p + 1), y: bound, xaxis: "x2", yaxis: "y2", line: { color: "#000", dash: "dash", width: 2 }, opacity: 0.7, name: `bound min(5 · points, ${weights})` });
+  const note = `${coincide ? `the ${draws.length} weight draws have the same rank<br>at every number of points; ` : ""}` +
+    `each draw is shifted<br>by a fixed ${RANK_JITTER} of a point in x so all show`;
   return {
     data,
     layout: {
-      title: { text: `Redundancy check with the engine: Jacobian of the 5 outputs <Y_j> w.r.t. the ${weights} weights, stacked over random inputs`, x: 0.5, font: { size: 14 } },
+      title: { text: `Redundancy check with the engine: Jacobian of the 5 outputs ⟨Y<sub>j</sub>⟩ w.r.t. the ${weights} weights, stacked over random inputs`, x: 0.5, font: { size: 14 } },
+      annotations: [{ text: note, xref: "x2", yref: "y2", x: points, y: 12, xanchor: "right", yanchor: "bottom", align: "right", showarrow: false, font: { size: 11, color: "#444" } }],
       xaxis: { domain: [0, 0.46], title: { text: "index of singular value" } },
       yaxis: { type: "log", title: { text: "singular value" }, exponentformat: "power" },
       xaxis2: { domain: [0.56, 1], anchor: "y2", title: { text: "input points stacked (5 rows each)" } },

@@ -12,8 +12,9 @@ const COLOURS = { Z: "#ccffcc", X: "#ff8888" };
 const HADAMARD_EDGE = 'stroke="#1f6fff" stroke-dasharray="5 3"';
 
 /**
- * An SVG drawing in the usual style: green Z and red X spiders with their phases written above them (symbols
- * included), small black boundary dots (inputs on the left, outputs on the right), plain edges in black and
+ * An SVG drawing in the usual style: green Z and red X spiders with their phases written next to them (symbols
+ * included; placed by `placeLabels` so that no label covers a spider or another label, with a white halo over
+ * edges), small black boundary dots (inputs on the left, outputs on the right), plain edges in black and
  * Hadamard edges as blue dashed lines. Vertices sit at (row, qubit) of the layout the rewrites keep, like PyZX;
  * phase gadgets live on qubit lines −1 (axle) and −2 (leaf); vertices that share a position are nudged apart.
  * Hovering a vertex shows its id and phase.
@@ -42,7 +43,7 @@ export function drawSvg(g: ZXGraph, options: DrawOptions = {}): string {
       ? `<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" ${style}/>`
       : `<path d="M${f(a.x)},${f(a.y)} Q${f((a.x + b.x) / 2)},${f(a.y + 2 * bend)} ${f(b.x)},${f(b.y)}" fill="none" ${style}/>`);
   }
-  const below = staggeredLabels(g, pos);
+  const labels = placeLabels(g, at);
   for (const v of g.vertices()) {
     const { x, y } = at(v);
     const d = g.vertex(v);
@@ -54,8 +55,9 @@ export function drawSvg(g: ZXGraph, options: DrawOptions = {}): string {
       parts.push(`<g>${tip}<circle cx="${f(x)}" cy="${f(y)}" r="3" fill="#000"/>` +
         `<text x="${f(x + dx)}" y="${f(y + 4)}" font-size="10" text-anchor="${g.isInput(v) ? "end" : "start"}">${label}</text></g>`);
     } else {
-      const ty = below.has(v) ? y + 20 : y - 12;
-      const text = phase ? `<text x="${f(x)}" y="${f(ty)}" font-size="10" text-anchor="middle">${escapeXml(phase)}</text>` : "";
+      const l = labels.get(v);
+      // A white halo keeps a label readable where it crosses an edge.
+      const text = l ? `<text x="${f(l.x)}" y="${f(l.y)}" font-size="${LABEL_SIZE}" text-anchor="${l.anchor}" ${LABEL_HALO}>${escapeXml(l.text)}</text>` : "";
       parts.push(`<g>${tip}<circle cx="${f(x)}" cy="${f(y)}" r="8" fill="${COLOURS[d.type]}" stroke="#000"/>${text}</g>`);
     }
   }
@@ -78,18 +80,65 @@ function layout(g: ZXGraph): Map<number, { x: number; y: number }> {
   return pos;
 }
 
-/** Phase labels go above their spider, except right after a labelled neighbour on the same line (then below). */
-function staggeredLabels(g: ZXGraph, pos: Map<number, { x: number; y: number }>): Set<number> {
+const LABEL_SIZE = 9;
+const LABEL_HALO = 'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
+const SPIDER_RADIUS = 8;
+
+/** A phase as a label: "w30 - π/2" is written "w30−π/2" and "-π/2" "−π/2" (no spaces, a true minus sign), to take less room. */
+export function compactPhase(phase: string): string {
+  return phase.replace(/ ([+-]) /g, (_m, op: string) => (op === "-" ? "−" : "+")).replace(/^-/, "−");
+}
+
+interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface PlacedLabel { text: string; x: number; y: number; anchor: "start" | "middle" | "end"; box: Box }
+
+/** Where a label may go around its spider: offset of the text's anchor point (baseline) and its text-anchor. */
+const SPOTS: { dx: number; dy: number; anchor: PlacedLabel["anchor"] }[] = [
+  { dx: 0, dy: -12, anchor: "middle" }, { dx: 0, dy: 19, anchor: "middle" },
+  { dx: 8, dy: -10, anchor: "start" }, { dx: 8, dy: 17, anchor: "start" },
+  { dx: -8, dy: -10, anchor: "end" }, { dx: -8, dy: 17, anchor: "end" },
+  { dx: 11, dy: 3, anchor: "start" }, { dx: -11, dy: 3, anchor: "end" },
+  { dx: 0, dy: -22, anchor: "middle" }, { dx: 0, dy: 29, anchor: "middle" },
+];
+
+function labelBox(text: string, x: number, y: number, anchor: PlacedLabel["anchor"]): Box {
+  const w = 0.6 * LABEL_SIZE * [...text].length;
+  const x0 = anchor === "start" ? x : anchor === "end" ? x - w : x - w / 2;
+  return { x0: x0 - 1, x1: x0 + w + 1, y0: y - 0.8 * LABEL_SIZE, y1: y + 0.25 * LABEL_SIZE };
+}
+
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+
+/**
+ * Greedy label placement: each phase label (top line first, left to right) takes the first spot around its
+ * spider (above, below, then diagonally, beside, further out) that covers no spider, boundary and no label
+ * already placed; when every spot collides, the spot with the least overlapping area.
+ */
+export function placeLabels(g: ZXGraph, at: (v: number) => { x: number; y: number }): Map<number, PlacedLabel> {
+  const obstacles: Box[] = g.vertices().flatMap((v) => {
+    const { x, y } = at(v), boundary = g.vertex(v).type === "boundary", r = boundary ? 4 : SPIDER_RADIUS + 1;
+    const dot = { x0: x - r, x1: x + r, y0: y - r, y1: y + r };
+    if (!boundary) return [dot];
+    const w = 6 * (g.isInput(v) ? `in${g.inputs.indexOf(v)}` : `out${g.outputs.indexOf(v)}`).length; // the in/out name, 10 px font
+    return [dot, g.isInput(v) ? { x0: x - 6 - w, x1: x - 6, y0: y - 5, y1: y + 6 } : { x0: x + 6, x1: x + 6 + w, y0: y - 5, y1: y + 6 }];
+  });
   const labelled = g.vertices()
     .filter((v) => g.isSpider(v) && !g.phase(v).isZero())
-    .sort((a, b) => pos.get(a)!.y - pos.get(b)!.y || pos.get(a)!.x - pos.get(b)!.x);
-  const below = new Set<number>();
-  labelled.forEach((v, i) => {
-    const prev = labelled[i - 1];
-    const close = prev !== undefined && pos.get(prev)!.y === pos.get(v)!.y && pos.get(v)!.x - pos.get(prev)!.x < 1.5;
-    if (close && !below.has(prev)) below.add(v);
-  });
-  return below;
+    .sort((a, b) => at(a).y - at(b).y || at(a).x - at(b).x);
+  const placed = new Map<number, PlacedLabel>();
+  for (const v of labelled) {
+    const { x, y } = at(v), text = compactPhase(g.phase(v).toString());
+    let best: PlacedLabel | undefined, bestCost = Infinity;
+    for (const s of SPOTS) {
+      const box = labelBox(text, x + s.dx, y + s.dy, s.anchor);
+      const cost = obstacles.reduce((c, o) => c + overlap(box, o), 0);
+      if (cost < bestCost) { best = { text, x: x + s.dx, y: y + s.dy, anchor: s.anchor, box }; bestCost = cost; }
+      if (cost === 0) break;
+    }
+    placed.set(v, best!);
+    obstacles.push(best!.box);
+  }
+  return placed;
 }
 
 function f(x: number): string {

@@ -24,6 +24,10 @@ test("spectrum figure: both templates in three panels, orders 0..5", () => {
   assert.equal(bars.length, 6);
   for (const b of bars) assert.deepEqual(b.x, ["0", "1", "2", "3", "4", "5"]);
   assert.ok(bars.some((b) => b.name.startsWith("BasicEntanglerLayers")));
+  // plotly shows TeX-like subscripts (c_ω, Σ_ω) literally: axis titles use plain Unicode instead.
+  const titles = ["yaxis", "yaxis2", "yaxis3", "xaxis"].map((a) => (fig.layout![a] as { title: { text: string } }).title.text);
+  assert.ok(titles.every((t) => !t.includes("_")), titles.join(" | "));
+  assert.match(titles[0], /\|c\(ω\)\|/);
 });
 
 test("fourierFigures names the two figures and is deterministic", async () => {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { circuitToGraph, drawSvg, fullReduce } from "../../lib/zx";
+import { circuitToGraph, drawSvg, fullReduce, hqnnParallelBranch } from "../../lib/zx";
+import { compactPhase, placeLabels } from "../../lib/zx/draw";
 
 const circuit = {
   wires: 2,
@@ -34,4 +35,24 @@ test("SVG of a reduced diagram escapes labels and keeps every vertex", () => {
   const svg = drawSvg(g);
   assert.ok(svg.includes("a&lt;b") && !svg.includes("a<b"));
   assert.equal((svg.match(/<circle /g) ?? []).length, g.vertexCount());
+});
+
+test("phase labels of the reduced HQNN branch (Figure 9b) overlap no spider and no other label", () => {
+  const g = circuitToGraph(hqnnParallelBranch());
+  fullReduce(g);
+  const svg = drawSvg(g, { columnWidth: 58, rowHeight: 58 });
+  const circles = [...svg.matchAll(/<circle cx="([0-9.]+)" cy="([0-9.]+)" r="(\d+)"/g)].map((m) => m.slice(1).map(Number));
+  const spiders = circles.filter(([, , r]) => r === 8);
+  const labels = placeLabels(g, (v) => {
+    // placeLabels only needs positions; reuse the drawn ones (vertex order = drawing order).
+    const [x, y] = circles[g.vertices().indexOf(v)];
+    return { x, y };
+  });
+  assert.ok(labels.size > 20);
+  const boxes = [...labels.values()].map((l) => l.box);
+  const hit = (a: { x0: number; x1: number; y0: number; y1: number }, b: typeof a) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => assert.ok(!hit(a, b), "two phase labels overlap")));
+  for (const b of boxes) for (const [x, y] of spiders) assert.ok(!hit(b, { x0: x - 8, x1: x + 8, y0: y - 8, y1: y + 8 }), "a label covers a spider");
+  assert.equal(compactPhase("w30 - π/2"), "w30−π/2");
+  assert.ok(svg.includes(">w30−π/2</text>") && svg.includes('paint-order="stroke"'));
 });
