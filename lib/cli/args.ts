@@ -100,14 +100,18 @@ export function choiceFlag<C extends string>(help: string, choices: readonly C[]
   };
 }
 
-/** Reads a JSON file, or stdin for "-"; unreadable or invalid input is a UsageError. */
-export function readJsonInput(path: string): unknown {
-  let text: string;
+/** Reads a text file, or stdin for "-"; unreadable input is a UsageError. */
+export function readTextInput(path: string): string {
   try {
-    text = readFileSync(path === "-" ? 0 : path, "utf8");
+    return readFileSync(path === "-" ? 0 : path, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
   }
+}
+
+/** Reads a JSON file, or stdin for "-"; unreadable or invalid input is a UsageError. */
+export function readJsonInput(path: string): unknown {
+  const text = readTextInput(path);
   try {
     return JSON.parse(text);
   } catch (e) {

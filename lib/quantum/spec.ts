@@ -87,13 +87,17 @@ function validateOp(raw: unknown, index: number, nWires: number): OpSpec {
   return arity.params ? { gate, wires, params: params as number[] } : { gate, wires };
 }
 
-/** Validates untrusted JSON and returns a normalised spec, or throws a SpecError naming the offending op. */
-export function validateSpec(raw: unknown): CircuitSpec {
+/**
+ * Validates untrusted JSON and returns a normalised spec, or throws a SpecError naming the offending op. At most
+ * `maxWires` wires: by default the engine's MAX_WIRES; the ZX tools, which never build a statevector, pass
+ * Infinity.
+ */
+export function validateSpec(raw: unknown, { maxWires = MAX_WIRES }: { maxWires?: number } = {}): CircuitSpec {
   if (typeof raw !== "object" || raw === null) throw new SpecError("spec must be a JSON object");
   const spec = raw as Record<string, unknown>;
   const nWires = spec.wires;
-  if (!Number.isInteger(nWires) || (nWires as number) < 1 || (nWires as number) > MAX_WIRES) {
-    throw new SpecError(`"wires" must be an integer in 1..${MAX_WIRES}, got ${show(nWires)}`);
+  if (!Number.isInteger(nWires) || (nWires as number) < 1 || (nWires as number) > maxWires) {
+    throw new SpecError(`"wires" must be an integer ${maxWires < Infinity ? `in 1..${maxWires}` : ">= 1"}, got ${show(nWires)}`);
   }
   if (!Array.isArray(spec.ops)) throw new SpecError(`"ops" must be an array`);
   const ops = spec.ops.map((op, i) => validateOp(op, i, nWires as number));

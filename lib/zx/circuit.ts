@@ -49,6 +49,23 @@ export function checkCircuit(c: ZXCircuit): void {
   });
 }
 
+/** Gate counts of a circuit as written. */
+export interface GateCounts {
+  gates: number;
+  twoQubit: number;
+  /** Rotation angles (RX, RY, RZ, each of Rot's three) by an odd multiple of π/4, as tCount counts spiders. */
+  tCount: number;
+}
+
+export function gateCounts(c: ZXCircuit): GateCounts {
+  const angles = c.ops.flatMap((op) => op.params ?? []);
+  return {
+    gates: c.ops.length,
+    twoQubit: c.ops.filter((op) => op.wires.length === 2).length,
+    tCount: angles.filter((a) => angleToPhase(a).isOddQuarter()).length,
+  };
+}
+
 /** A symbol name stands for its angle; a number of radians becomes exact k·π/4 within 1e-12, else generic. */
 export function angleToPhase(a: Angle): Phase {
   return typeof a === "string" ? Phase.symbol(a) : Phase.fromRadians(a);

@@ -1,3 +1,5 @@
+import { ZXCircuit, ZXCircuitOp } from "./circuit";
+import { swap } from "./decompose";
 import { toggleEdgeType, ZXGraph } from "./graph";
 import { Phase } from "./phase";
 import { checkPivot, unsafePivot } from "./rules/pivot";
@@ -50,6 +52,20 @@ export function extractCircuit(input: ZXGraph): ExtractedCircuit {
   }
   const gates = [...permutationGates(g), ...reversed.reverse()];
   return { qubits: n, gates, twoQubitGates: gates.filter((x) => x.wires.length === 2).length };
+}
+
+/**
+ * An extracted circuit as a ZXCircuit, equal to it up to a global phase: ZPhase(α) becomes RZ(α), SWAP three
+ * CNOTs (the circuit spec has no SWAP). Throws on a symbolic phase.
+ */
+export function extractedToCircuit(e: ExtractedCircuit): ZXCircuit {
+  const ops = e.gates.flatMap((x): ZXCircuitOp[] => {
+    if (x.gate === "SWAP") return swap(x.wires[0], x.wires[1]);
+    if (x.gate !== "ZPhase") return [{ gate: x.gate, wires: [...x.wires] }];
+    if (!x.phase.isConcrete()) throw new Error(`extractedToCircuit: the phase ${x.phase} has symbols`);
+    return [{ gate: "RZ", wires: [...x.wires], params: [x.phase.value()] }];
+  });
+  return { wires: e.qubits, ops };
 }
 
 /** Makes every spider touch at most one boundary, inserting phase-free spiders (b –t– v = b –t̄– w –H– v). */

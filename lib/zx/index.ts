@@ -6,9 +6,12 @@ export { Rational } from "./rational";
 export { Phase, type SymbolValues } from "./phase";
 export { ZXGraph, toggleEdgeType, type Edge, type EdgeType, type VertexData, type VertexType } from "./graph";
 export {
-  angleToPhase, checkCircuit, circuitToGraph, symbolizeCircuit, ZX_GATES,
-  type Angle, type ZXCircuit, type ZXCircuitOp, type ZXGateName,
+  angleToPhase, checkCircuit, circuitToGraph, gateCounts, symbolizeCircuit, ZX_GATES,
+  type Angle, type GateCounts, type ZXCircuit, type ZXCircuitOp, type ZXGateName,
 } from "./circuit";
+export { CircuitParseError, type ParsedCircuit } from "./circuit-file";
+export { parseQasm, QASM_GATE_NAMES, toQasm } from "./qasm";
+export { parseQc, QC_GATE_NAMES } from "./qc";
 export { applyRewrite, edgeRule, simp, vertexRule, type Rewrite } from "./rewrite";
 export { checkFuse, fuseRule, unsafeFuse } from "./rules/fuse";
 export { checkRemoveId, removeIdRule, unsafeRemoveId } from "./rules/remove-id";
@@ -22,11 +25,11 @@ export {
   cliffordSimp, fullReduce, gadgetSimp, idSimp, interiorCliffordSimp, isGraphLike, lcompSimp,
   parametrizedSpiders, pivotBoundarySimp, pivotGadgetSimp, pivotSimp, spiderSimp, tCount, toGh,
 } from "./simplify";
-export { extractCircuit, type ExtractedCircuit, type ExtractedGate } from "./extract";
+export { extractCircuit, extractedToCircuit, type ExtractedCircuit, type ExtractedGate } from "./extract";
 export { compareTensors, diagramTensor, type Tensor } from "./tensor";
 export { applyCircuit, circuitUnitary, gatesUnitary } from "./simulate";
 export { contractionPlan, evaluateEach, evaluatePlan, MAX_CONTRACTION_VARS, type ContractionPlan } from "./contract";
-export { DENSE_MAX_WIRES, MAX_STATE_WIRES, verifyDiagram, type Verdict, type VerifyMethod, type VerifyOptions } from "./verify";
+export { DENSE_MAX_WIRES, MAX_STATE_WIRES, verifyCircuits, verifyDiagram, type Verdict, type VerifyMethod, type VerifyOptions } from "./verify";
 export { drawSvg, type DrawOptions } from "./draw";
 export { randomCircuit, randomCliffordT, seededRandom } from "./generate";
 export { analyseSymbols, hqnnParallelBranch, type DiagramSummary, type SymbolAnalysis } from "./hqnn";

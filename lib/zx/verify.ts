@@ -70,15 +70,47 @@ function denseCheck(plan: ContractionPlan, circuit: ZXCircuit, values: SymbolVal
 
 function productStateCheck(diagram: ZXGraph, circuit: ZXCircuit, values: SymbolValues, seed: number): Verdict {
   const method = "product-states";
-  if (circuit.wires > MAX_STATE_WIRES) return { equal: null, method, reason: `${circuit.wires} wires: statevectors are simulated up to ${MAX_STATE_WIRES} wires` };
+  if (circuit.wires > MAX_STATE_WIRES) return { equal: null, method, reason: tooManyWires(circuit.wires) };
   const plan = contractionPlan(diagram, false);
   if (plan.width > MAX_CONTRACTION_VARS) return tooWide(plan, method);
-  const rand = seededRandom(seed);
-  const states = Array.from({ length: 1 << STATE_BITS }, () => Array.from({ length: circuit.wires }, () => randomQubit(rand)));
+  const states = randomProductStates(circuit.wires, seed);
   const expected = applyCircuit(circuit, asColumns(states.map(productState)), values);
   const actual = asColumns(evaluateEach(plan, values, states));
   if (compareTensors(expected, actual)) return { equal: true, method };
   return { equal: false, method, reason: `on ${states.length} seeded random product states the diagram's outputs are not one nonzero multiple of the circuit's` };
+}
+
+/**
+ * Does circuit `b` equal circuit `a` up to a global phase (e.g. a circuit extracted from a reduced diagram
+ * against the original)? Both are simulated gate by gate (simulate.ts), with verifyDiagram's methods:
+ * "dense-unitary" compares the full unitaries (default up to DENSE_MAX_WIRES wires), "product-states" the
+ * outputs of both on the same seeded random product states (as one matrix, one common scalar; up to
+ * MAX_STATE_WIRES wires, beyond which `equal` is null).
+ */
+export function verifyCircuits(a: ZXCircuit, b: ZXCircuit, options: VerifyOptions = {}): Verdict {
+  const values = options.values ?? {};
+  const dense = options.method === "dense-unitary" || (options.method === undefined && a.wires <= DENSE_MAX_WIRES);
+  const method = dense ? "dense-unitary" : "product-states";
+  if (a.wires !== b.wires) return { equal: false, method, reason: `the circuits have ${a.wires} and ${b.wires} wires` };
+  if (dense) {
+    if (compareTensors(circuitUnitary(a, values), circuitUnitary(b, values))) return { equal: true, method };
+    return { equal: false, method, reason: "the unitaries are not nonzero multiples of each other" };
+  }
+  if (a.wires > MAX_STATE_WIRES) return { equal: null, method, reason: tooManyWires(a.wires) };
+  const states = randomProductStates(a.wires, options.seed ?? DEFAULT_SEED);
+  const outputs = (c: ZXCircuit) => applyCircuit(c, asColumns(states.map(productState)), values);
+  if (compareTensors(outputs(a), outputs(b))) return { equal: true, method };
+  return { equal: false, method, reason: `on ${states.length} seeded random product states the outputs are not one nonzero multiple of each other` };
+}
+
+function tooManyWires(wires: number): string {
+  return `${wires} wires: statevectors are simulated up to ${MAX_STATE_WIRES} wires`;
+}
+
+/** 2^STATE_BITS seeded Haar-random product states, each as its qubits' states. */
+function randomProductStates(wires: number, seed: number): Tensor[][] {
+  const rand = seededRandom(seed);
+  return Array.from({ length: 1 << STATE_BITS }, () => Array.from({ length: wires }, () => randomQubit(rand)));
 }
 
 function tooWide(plan: ContractionPlan, method: VerifyMethod): Verdict {

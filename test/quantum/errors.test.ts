@@ -27,6 +27,12 @@ test("validateSpec names the bad op: unknown gate, wire out of range, wrong para
   assert.throws(() => validateSpec({ ...overflow, wires: -1e999 }), /: "wires" must be an integer in 1\.\.24, got -Infinity$/);
 });
 
+test("validateSpec caps the wires at the engine's 24 unless told otherwise (the ZX tools have no cap)", () => {
+  assert.throws(() => validateSpec({ ...good(), wires: 36 }), /"wires" must be an integer in 1\.\.24, got 36$/);
+  assert.equal(validateSpec({ ...good(), wires: 36 }, { maxWires: Infinity }).wires, 36);
+  assert.throws(() => validateSpec({ ...good(), wires: 0 }, { maxWires: Infinity }), /"wires" must be an integer >= 1, got 0$/);
+});
+
 test("checkCircuit rejects compiled circuits with bad ops and names the op", () => {
   const base = (): Circuit => buildCircuit(2, [
     { gate: "RY", wires: [0], params: [input(0)] },

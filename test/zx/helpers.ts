@@ -19,6 +19,14 @@ export const RX = (t: number): Mat => [[r(Math.cos(t / 2)), [0, -Math.sin(t / 2)
 export const RY = (t: number): Mat => [[r(Math.cos(t / 2)), r(-Math.sin(t / 2))], [r(Math.sin(t / 2)), r(Math.cos(t / 2))]];
 export const RZ = (t: number): Mat => [[e(-t / 2), r(0)], [r(0), e(t / 2)]];
 export const PHASE = (t: number): Mat => [[r(1), r(0)], [r(0), e(t)]];
+export const X: Mat = [[r(0), r(1)], [r(1), r(0)]];
+export const Y: Mat = [[r(0), [0, -1]], [[0, 1], r(0)]];
+export const Z: Mat = [[r(1), r(0)], [r(0), r(-1)]];
+/** OpenQASM's U(θ, φ, λ) as the specification writes its matrix. */
+export const U3 = (t: number, p: number, l: number): Mat => [
+  [r(Math.cos(t / 2)), mul(e(l), r(-Math.sin(t / 2)))],
+  [mul(e(p), r(Math.sin(t / 2))), mul(e(p + l), r(Math.cos(t / 2)))],
+];
 /** CNOT with control = first (more significant) qubit. */
 export const CNOT: Mat = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0]].map((row) => row.map(r));
 export const CZ: Mat = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, -1]].map((row) => row.map(r));
@@ -64,6 +72,16 @@ export function onWires(n: number, a: number, b: number, m: Mat): Mat {
     }
   }
   return out;
+}
+
+/** The n-wire matrix of the 1-qubit gate m on `target`, applied when every wire in `controls` is 1. */
+export function controlled(n: number, controls: number[], target: number, m: Mat): Mat {
+  const bit = (x: number, w: number) => (x >> (n - 1 - w)) & 1;
+  return Array.from({ length: 1 << n }, (_, i) => Array.from({ length: 1 << n }, (_, j): C => {
+    for (let w = 0; w < n; w++) if (w !== target && bit(i, w) !== bit(j, w)) return r(0);
+    if (controls.every((w) => bit(i, w) === 1)) return m[bit(i, target)][bit(j, target)];
+    return r(bit(i, target) === bit(j, target) ? 1 : 0);
+  }));
 }
 
 /** The unitary of a circuit (symbols from `values`), composed gate by gate as full matrices. */

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   circuitToGraph, circuitUnitary, compareTensors, DENSE_MAX_WIRES, diagramTensor, fullReduce, hqnnParallelBranch, MAX_CONTRACTION_VARS, Phase,
-  randomCircuit, randomCliffordT, seededRandom, verifyDiagram, ZXCircuit, ZXGraph,
+  randomCircuit, randomCliffordT, seededRandom, verifyCircuits, verifyDiagram, ZXCircuit, ZXGraph,
 } from "../../lib/zx";
 
 function reduced(c: ZXCircuit): ZXGraph {
@@ -93,4 +93,20 @@ test("a diagram of the wrong shape is unequal; one too large to evaluate is unde
     assert.equal(verdict.equal, null);
     assert.match(verdict.reason ?? "", /needs a tensor of \d+ variables/);
   }
+});
+
+test("verifyCircuits: circuit against circuit, dense up to 6 wires, product states up to 20, undecided beyond", () => {
+  const moved = (c: ZXCircuit): ZXCircuit => ({ ...c, ops: [...c.ops, { gate: "RZ", wires: [1], params: [Math.PI / 4] }] });
+  for (const n of [4, 9]) {
+    const c = randomCliffordT(n, 20 * n, 5);
+    const method = n <= DENSE_MAX_WIRES ? "dense-unitary" : "product-states";
+    const global = { ...c, ops: [{ gate: "RX" as const, wires: [0], params: [2 * Math.PI] }, ...c.ops] };
+    assert.deepEqual(verifyCircuits(c, global), { equal: true, method }, `${n} wires, global phase −1`);
+    const verdict = verifyCircuits(c, moved(c));
+    assert.deepEqual([verdict.equal, verdict.method], [false, method], `${n} wires, an extra T`);
+  }
+  assert.equal(verifyCircuits(randomCliffordT(3, 10, 1), randomCliffordT(4, 10, 1)).equal, false);
+  assert.deepEqual(verifyCircuits({ wires: 21, ops: [] }, { wires: 21, ops: [] }), {
+    equal: null, method: "product-states", reason: "21 wires: statevectors are simulated up to 20 wires",
+  });
 });
