@@ -6,6 +6,7 @@
 #   make reproduce   the long, paper-scale experiments (PROFILE=full), resumable
 #   make bench       throughput benchmarks (engine, training); writes results/local/, RECORD=1 replaces results/bench-training.json
 #   make claims      rebuild CLAIMS.md from results/
+#   make report      one offline HTML site of notebooks, figures, results and claims: report/index.html (no training)
 
 PROFILE ?= quick
 export PROFILE
@@ -13,7 +14,7 @@ TSX := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | sort)
 JUPYTER_PY := /usr/bin/python3
 
-.PHONY: setup test test-repeat figures notebooks reproduce bench claims typecheck
+.PHONY: setup test test-repeat figures notebooks reproduce bench claims typecheck report
 
 setup:
 	@./scripts/setup.sh
@@ -34,6 +35,9 @@ figures: setup
 
 claims: setup
 	@if [ -f scripts/claims.ts ]; then $(TSX) scripts/claims.ts; else echo "claims registry not built yet"; fi
+
+report: setup
+	JUPYTER_PY=$(JUPYTER_PY) $(TSX) scripts/report.ts
 
 notebooks: setup
 	$(JUPYTER_PY) scripts/notebooks.py $(NB)
