@@ -4,6 +4,9 @@
 #   make test-repeat the randomised test files N times (N=20), to show the suite cannot flake
 #   make notebooks   execute every notebook in place, top to bottom (PROFILE=quick by default)
 #   make reproduce   the long, paper-scale experiments (PROFILE=full), resumable
+#                    SCHEDULER=slurm: as Slurm job arrays, one index per task not done (scripts/slurm.ts; DRY_RUN=1 only prints)
+#   make reproduce-status   where the Slurm tasks stand (also: make reproduce SCHEDULER=slurm STATUS=1)
+#   make test-slurm  installs Slurm and munge (root) and runs the study on a private single-node Slurm
 #   make bench       throughput benchmarks (engine, training); writes results/local/, RECORD=1 replaces results/bench-training.json
 #   make claims      rebuild CLAIMS.md from results/
 #   make report      one offline HTML site of notebooks, figures, results and claims: report/index.html (no training)
@@ -15,6 +18,13 @@ TESTS = $(shell find test -name '*.test.ts' | sort)
 JUPYTER_PY := /usr/bin/python3
 
 .PHONY: setup test test-repeat figures notebooks reproduce bench claims typecheck report
+.PHONY: reproduce-status test-slurm
+
+# make reproduce SCHEDULER=slurm: SLURM_OPTS go to every sbatch; SEEDS, SEED_MODELS narrow the seed study;
+# TASK_CPUS, TASK_MEM, TASK_TIME replace the per-experiment resources (lib/slurm/tasks.ts).
+SLURM_SELECTION = $(if $(SEEDS),--seeds $(SEEDS)) $(if $(SEED_MODELS),--models $(SEED_MODELS)) $(EXP)
+SLURM_SUBMIT = $(SLURM_SELECTION) --sbatch-options="$(SLURM_OPTS)" $(if $(filter 1,$(DRY_RUN)),--dry-run) \
+	$(if $(TASK_CPUS),--cpus $(TASK_CPUS)) $(if $(TASK_MEM),--mem $(TASK_MEM)) $(if $(TASK_TIME),--time $(TASK_TIME))
 
 setup:
 	@./scripts/setup.sh
@@ -43,7 +53,18 @@ notebooks: setup
 	$(JUPYTER_PY) scripts/notebooks.py $(NB)
 
 reproduce: setup
+ifeq ($(SCHEDULER),slurm)
+	PROFILE=full $(TSX) scripts/slurm.ts $(if $(filter 1,$(STATUS)),status $(SLURM_SELECTION),submit $(SLURM_SUBMIT))
+else
 	PROFILE=full FORCE=$(FORCE) $(TSX) scripts/reproduce.ts $(EXP)
+endif
+
+reproduce-status: setup
+	PROFILE=full $(TSX) scripts/slurm.ts status $(SLURM_SELECTION)
+
+test-slurm: setup
+	@./scripts/setup.sh slurm
+	$(TSX) --test --test-reporter=spec test/slurm/*.test.ts
 
 bench:
 	@./scripts/setup.sh torch

@@ -158,7 +158,7 @@ export async function runSeeds(opts: { seeds: number[]; models: string[]; jobs: 
 const DEFAULT_SEEDS = `1-${SEEDS_WANTED}`;
 
 /** --seeds: a range "A-B" or a list "A,B,..." of seeds (integers >= 0). */
-const seedsFlag: Flag<number[]> = {
+export const seedsFlag: Flag<number[]> = {
   help: "seeds to run: a range A-B or a list A,B,...",
   value: "SEEDS",
   fallback: DEFAULT_SEEDS,
@@ -172,7 +172,7 @@ const seedsFlag: Flag<number[]> = {
 };
 
 /** --models: a list of SEED_MODELS. */
-const modelsFlag: Flag<string[]> = {
+export const modelsFlag: Flag<string[]> = {
   help: `models to run, a list of ${SEED_MODELS.join(", ")}`,
   value: "A,B,...",
   fallback: "all",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-time set-up for a fresh machine, run by every make target (cheap when already done):
 # npm packages, the Debian packages the notebooks and figures need, and the project-local tslab kernelspec.
-# Extras a target alone needs are named as arguments: `setup.sh torch` adds Debian's python3-torch (make bench).
+# Extras a target alone needs are named as arguments: `setup.sh torch` adds Debian's python3-torch (make bench),
+# `setup.sh slurm` Debian's slurm-wlm and munge (make test-slurm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,7 +29,9 @@ need=()
 for extra in "$@"; do
   case "$extra" in
     torch) /usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch) ;;
-    *) echo "setup.sh: unknown extra $extra (known: torch)" >&2; exit 2 ;;
+    slurm) [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] || need+=(slurm-wlm)
+           [ -x /usr/sbin/munged ] || need+=(munge) ;;
+    *) echo "setup.sh: unknown extra $extra (known: torch, slurm)" >&2; exit 2 ;;
   esac
 done
 if [ "${#need[@]}" -gt 0 ]; then

@@ -1,0 +1,127 @@
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { SEED_MODELS } from "../../experiments/seeds";
+import { REPO_ROOT, writeResult } from "../../lib/results";
+import { aggregateScript, aggregateSteps, arrayScript, groupByResources, shellWord } from "../../lib/slurm/sbatch";
+import { aggregatesInQueue, estimateSeconds, parseSqueue, Submission, taskStatuses } from "../../lib/slurm/queue";
+import { isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../lib/slurm/tasks";
+
+const folders: string[] = [];
+const tmp = () => folders[folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-slurm-tasks-"))) - 1];
+after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+const FULL: Selection = { profile: "full", resultsDir: "/shared/results", experiments: [], seeds: [1, 2, 3, 4, 5], models: SEED_MODELS };
+const CONTEXT = { repoRoot: "/shared/hqnn-ts", resultsRoot: "/shared/results", logDir: "/shared/results/logs", profile: "full" as const };
+
+test("the full study is one cheap task, six single runs and 5 models x 5 seeds, each with its command, result and resources", () => {
+  const tasks = studyTasks(FULL);
+  assert.equal(tasks.length, 32);
+  const cheap = tasks[0];
+  assert.equal(cheap.id, "cheap");
+  assert.deepEqual(cheap.command.slice(3), ["scripts/reproduce.ts", "datasets", "param-counts", "zx", "fourier", "gradient-scaling", "quanv"]);
+  assert.ok(cheap.results.includes("/shared/results/zx-reduction.json") && cheap.results.includes("/shared/results/quanv-subsets.json"));
+  const cifar = tasks.find((t) => t.id === "cnn-cifar10")!;
+  assert.deepEqual(cifar.command, ["node", "--import", "tsx", "experiments/parallel.ts", "cnn-cifar10"]);
+  assert.deepEqual(cifar.results, ["/shared/results/cnn-cifar10.json"]);
+  assert.deepEqual(cifar.resources, RESOURCES["cnn-cifar10"]);
+  const seed = tasks.find((t) => t.id === "ablation-dense20-s4")!;
+  assert.deepEqual(seed.command.slice(3), ["experiments/parallel.ts", "ablation-dense20", "--seed", "4"]);
+  assert.deepEqual(seed.results, ["/shared/results/seeds/ablation-dense20-s4.json"]);
+  assert.equal(tasks.filter((t) => t.kind === "seeds").length, 25);
+});
+
+test("a selection narrows the study, overrides replace the table's resources, and bad selections are refused", () => {
+  const tasks = studyTasks({ ...FULL, experiments: ["seeds", "zx"], seeds: [2], models: ["cnn-mnist"], override: { cpus: 1, time: "00:10:00" } });
+  assert.deepEqual(tasks.map((t) => [t.id, t.command.slice(4).join(" ")]), [["cheap", "zx"], ["cnn-mnist-s2", "cnn-mnist --seed 2"]]);
+  assert.deepEqual(tasks[1].resources, { cpus: 1, mem: RESOURCES.seeds.mem, time: "00:10:00" });
+  const quick = studyTasks({ ...FULL, profile: "quick", resultsDir: "/r/quick" });
+  assert.ok(!quick.some((t) => t.id === "cheap"), "the cheap experiments write results/ itself: full profile only");
+  assert.equal(quick[0].results[0], "/r/quick/cnn-mnist.json");
+  assert.throws(() => studyTasks({ ...FULL, profile: "quick", experiments: ["zx"] }), /full profile only/);
+  assert.throws(() => studyTasks({ ...FULL, experiments: ["cnn-mnits"] }), /unknown experiment cnn-mnits \(known: datasets/);
+});
+
+test("the study's experiments are those make reproduce knows, in its order", () => {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/reproduce.ts", "no-such-experiment"],
+    { cwd: REPO_ROOT, env: { ...process.env, PROFILE: "full" }, encoding: "utf8" });
+  const known = /known: ([^)]*)\)/.exec(run.stderr)?.[1];
+  assert.equal(known, STUDY_EXPERIMENTS.join(", "), run.stderr);
+});
+
+test("a task is done when every result file is there and complete (or has no status)", () => {
+  const dir = tmp();
+  const [cnn] = studyTasks({ ...FULL, resultsDir: dir, experiments: ["cnn-mnist"] });
+  assert.equal(isDone(cnn), false);
+  writeResult("cnn-mnist", { status: "running (3/6 epochs)" }, dir);
+  assert.equal(isDone(cnn), false);
+  writeResult("cnn-mnist", { status: "complete" }, dir);
+  assert.equal(isDone(cnn), true);
+  const [zx] = studyTasks({ ...FULL, resultsDir: dir, experiments: ["zx"] });
+  writeResult("zx-reduction", { experiment: "zx" }, dir);
+  assert.equal(isDone(zx), true);
+});
+
+test("one job array per set of resources; index i runs task i; requeue and per-task output are set", () => {
+  const tasks = studyTasks({ ...FULL, experiments: ["cnn-mnist", "cnn-cifar10", "hqnn-parallel-cifar10", "seeds"], seeds: [1], models: ["cnn-mnist"] });
+  const arrays = groupByResources(tasks);
+  assert.deepEqual(arrays.map((a) => a.tasks.map((t) => t.id)), [["cnn-mnist"], ["cnn-cifar10", "hqnn-parallel-cifar10"], ["cnn-mnist-s1"]]);
+  const script = arrayScript(arrays[1], CONTEXT);
+  for (const line of ["#SBATCH --array=0-1", "#SBATCH --cpus-per-task=2", "#SBATCH --mem=6G", "#SBATCH --time=02:00:00", "#SBATCH --requeue",
+    "#SBATCH --output=/shared/results/logs/%x-%A_%a.log", "cd /shared/hqnn-ts", "export PROFILE=full HQNN_RESULTS_DIR=/shared/results",
+    "  1) exec node --import tsx experiments/parallel.ts hqnn-parallel-cifar10 ;; # hqnn-parallel-cifar10"]) {
+    assert.ok(script.split("\n").includes(line), `${line} in\n${script}`);
+  }
+  assert.equal(shellWord("it's here"), `'it'\\''s here'`);
+});
+
+test("the aggregation: seed summary when seeds ran, claims and figures in the full profile only", () => {
+  const seeds = studyTasks({ ...FULL, experiments: ["seeds"], seeds: [1], models: ["cnn-mnist"] });
+  assert.deepEqual(aggregateSteps(seeds, "full").map((s) => s.join(" ")),
+    ["node --import tsx experiments/seeds.ts --summary", "make --no-print-directory claims figures"]);
+  assert.deepEqual(aggregateSteps(seeds, "quick").map((s) => s.join(" ")), ["node --import tsx experiments/seeds.ts --summary"]);
+  assert.deepEqual(aggregateSteps(studyTasks({ ...FULL, experiments: ["cnn-mnist"] }), "quick"), []);
+  const script = aggregateScript(aggregateSteps(seeds, "full"), RESOURCES.aggregate, CONTEXT);
+  assert.match(script, /#SBATCH --job-name=hqnn-ts-aggregate\n/);
+  assert.match(script, /\nmake --no-print-directory claims figures\n$/);
+});
+
+test("task states: done from the results, running/pending from squeue, failed when gone, missing when never submitted", () => {
+  const dir = tmp();
+  const tasks = studyTasks({ ...FULL, resultsDir: dir, experiments: ["seeds"], seeds: [1], models: SEED_MODELS });
+  writeResult("hqnn-parallel-mnist-s1", { status: "complete", provenance: { wall_s: 600 } }, path.join(dir, "seeds"));
+  const submissions: Submission[] = [
+    { submitted_at: "2026-01-01T00:00:00Z", arrays: [{ job: "7", tasks: ["hqnn-parallel-mnist-s1", "cnn-mnist-s1", "ablation-no-quantum-s1", "ablation-dense20-s1"] }], aggregate: "8" },
+    { submitted_at: "2026-01-02T00:00:00Z", arrays: [{ job: "9", tasks: ["ablation-dense20-s1"] }], aggregate: "10" },
+  ];
+  const queue = parseSqueue("7|1|RUNNING|None\n7|2|FAILED|NonZeroExitCode\n8|N/A|CANCELLED|None\n9|0|PENDING|Resources\n10|N/A|PENDING|Dependency\n");
+  const statuses = taskStatuses(tasks, submissions, queue, "/logs");
+  assert.deepEqual(statuses.map((s) => [s.task.id, s.state, s.job ?? null]), [
+    ["hqnn-parallel-mnist-s1", "done", "7"], ["cnn-mnist-s1", "running", "7"], ["ablation-no-quantum-s1", "failed", "7"],
+    ["ablation-dense20-s1", "pending", "9"], ["ablation-frozen-quantum-s1", "missing", null],
+  ]);
+  assert.equal(statuses[2].log, "/logs/hqnn-ts-7_2.log");
+  assert.deepEqual(aggregatesInQueue(submissions, queue), [{ job: "10", state: "pending", reason: "Dependency" }]);
+  assert.equal(estimateSeconds(statuses), 4 * 600, "4 tasks left at the done tasks' mean wall time, one running at a time");
+});
+
+test("submit --dry-run prints the task list and the scripts; unknown experiments exit 2", () => {
+  const dir = tmp();
+  // Without a cluster squeue fails at once (an unreadable SLURM_CONF makes it retry for a minute): states come from the results.
+  const env: NodeJS.ProcessEnv = { ...process.env, PROFILE: "quick", HQNN_RESULTS_DIR: dir };
+  delete env.SLURM_CONF;
+  const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/slurm.ts", ...args], { cwd: REPO_ROOT, env, encoding: "utf8" });
+  const dry = cli("submit", "seeds", "--seeds", "1-2", "--models", "cnn-mnist", "--cpus", "1", "--dry-run", "--sbatch-options=--partition=p --account=a");
+  assert.equal(dry.status, 0, dry.stderr);
+  assert.match(dry.stdout, /^# 2 tasks \(PROFILE=quick.*0 done, 0 running, 0 pending, 0 failed, 2 missing\n/);
+  assert.match(dry.stdout, /\ncnn-mnist-s2 +missing +1 cpu 4G 01:00:00 +node --import tsx experiments\/parallel.ts cnn-mnist --seed 2\n/);
+  assert.match(dry.stdout, /# job array 1 of 1: sbatch --parsable --partition=p --account=a <this script>\n#!\/bin\/bash\n/);
+  assert.match(dry.stdout, /#SBATCH --array=0-1\n/);
+  assert.match(dry.stdout, /# aggregation: .*\n[^]*experiments\/seeds.ts --summary\n$/);
+  assert.ok(!fs.existsSync(path.join(dir, "quick", "logs")), "a dry run writes nothing");
+  const bad = cli("submit", "cnn-mnits");
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^scripts\/slurm.ts: unknown experiment cnn-mnits/);
+});
