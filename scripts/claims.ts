@@ -1,6 +1,7 @@
 /**
  * `make claims`: evaluate every claim of the registry against results/ and write CLAIMS.md, and the README's
- * generated findings paragraph (lib/claims/findings.ts).
+ * generated findings paragraph (lib/claims/findings.ts). With --out the audit goes to FILE and README.md is left
+ * alone (a check against other results must not rewrite the repository's README).
  *
  *   node --import tsx scripts/claims.ts [--out FILE]
  *
@@ -12,19 +13,23 @@ import * as path from "node:path";
 import { atomicWriteFile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { CLAIMS, evaluateClaims, registryProblems, renderClaimsMarkdown, renderFindings, resultLookup, verdictCounts, withFindings } from "../lib/claims";
 
-function parseArgs(args: string[]): { out: string } {
+function parseArgs(args: string[]): { out: string; readme?: string } {
   let out = path.join(REPO_ROOT, "CLAIMS.md");
+  let readme: string | undefined = path.join(REPO_ROOT, "README.md");
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--out" && args[i + 1]) out = path.resolve(args[++i]);
+    if (args[i] === "--out" && args[i + 1]) {
+      out = path.resolve(args[++i]);
+      readme = undefined;
+    }
     else {
       process.stderr.write(`usage: node --import tsx scripts/claims.ts [--out FILE] (unexpected ${JSON.stringify(args[i])})\n`);
       process.exit(2);
     }
   }
-  return { out };
+  return { out, readme };
 }
 
-const { out } = parseArgs(process.argv.slice(2));
+const { out, readme } = parseArgs(process.argv.slice(2));
 const problems = registryProblems(CLAIMS);
 if (problems.length > 0) {
   process.stderr.write(`the claims registry is malformed:\n${problems.join("\n")}\n`);
@@ -32,8 +37,7 @@ if (problems.length > 0) {
 }
 const evaluated = evaluateClaims(RESULTS_DIR);
 atomicWriteFile(out, renderClaimsMarkdown(evaluated, { linkBase: path.dirname(out), resultsDir: RESULTS_DIR }));
-const readme = path.join(REPO_ROOT, "README.md");
-atomicWriteFile(readme, withFindings(fs.readFileSync(readme, "utf8"), renderFindings(evaluated, resultLookup(RESULTS_DIR))));
+if (readme) atomicWriteFile(readme, withFindings(fs.readFileSync(readme, "utf8"), renderFindings(evaluated, resultLookup(RESULTS_DIR))));
 const verdicts = verdictCounts(evaluated);
 process.stderr.write(`claims: ${Object.entries(verdicts).map(([v, n]) => `${n} ${v}`).join(", ")} -> ${path.relative(process.cwd(), out) || out}\n`);
 process.stdout.write(JSON.stringify({ written: path.relative(REPO_ROOT, out), claims: evaluated.length, verdicts }) + "\n");
