@@ -64,18 +64,30 @@ def cell_error_text(cell):
     return "".join(parts).strip()
 
 
+def without_machine_paths(cell):
+    """Stream outputs name files relative to the repository, not by this machine's absolute path."""
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "stream":
+            o["text"] = o.get("text", "").replace(str(ROOT) + os.sep, "")
+
+
 def execute(nb):
-    """Executes cells in order; returns the index of the failing cell, or None."""
+    """Executes cells in order, numbering them as Jupyter does; returns the index of the failing cell, or None."""
     client = NotebookClient(nb, kernel_name="hqnn-ts", timeout=TIMEOUT_S, record_timing=False,
                             resources={"metadata": {"path": str(ROOT)}})
+    count = 0
     with client.setup_kernel(cwd=str(ROOT)):
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
+            count += 1
             try:
                 client.execute_cell(cell, index)
             except CellExecutionError:
                 return index
+            finally:
+                cell.execution_count = count  # tslab replies without execution counts
+                without_machine_paths(cell)
     return None
 
 

@@ -262,7 +262,8 @@ async function trainLocked(run: TrainRun, dir: string, log: (line: string) => vo
   const buf = new Float32Array(config.batchSize * size);
   const labelBuf = new Int32Array(config.batchSize);
   const batches = Math.ceil(train.n / config.batchSize);
-  const logEvery = config.logEvery ?? Math.max(1, Math.floor(batches / 10));
+  // In a notebook one line per epoch is enough (the stored outputs stay short); elsewhere ten per epoch.
+  const logEvery = config.logEvery ?? (process.env.HQNN_NOTEBOOK === "1" ? 0 : Math.max(1, Math.floor(batches / 10)));
   // Data-parallel workers are for the wasm backend, which runs one thread; native TensorFlow (tfjs-node) uses
   // every core by itself.
   const dp = run.parallel && run.parallel.threads > 1 && tf.getBackend() === "wasm"

@@ -123,7 +123,7 @@ if (profile === "quick") {
     }
     const q = readResult<TrainingResult>(id, path.join(RESULTS_DIR, "quick"))!;
     const last = r.epochs[r.epochs.length - 1];
-    console.log(`${id} (quick): ` +
+    console.log(`${id}, smoke run on a tiny subset (shows the code path works; not a result, not comparable with the paper): ` +
       `${q.dataset?.train} train / ${q.dataset?.test} test images, ${r.epochs.length} epoch, ${q.params} parameters, ` +
       `train loss ${last.train_loss.toFixed(4)}, test loss ${last.test_loss.toFixed(4)}, test acc ${(100 * last.test_acc).toFixed(2)} %, ` +
       `${last.images_per_s.toFixed(0)} img/s on ${r.provenance.backend}, wall ${r.provenance.wall_s.toFixed(1)} s`);
