@@ -664,11 +664,14 @@ export const CLAIMS: Claim[] = [
   {
     id: "quanv-adjoint-scaling",
     where: at("2.3.3 Training and results", "Adjoint differentiation seems to have the most favourable scaling with both layers and wires [77]"),
-    statement: "Adjoint differentiation scales best with layers and wires: of the three gradient methods, its time grows most slowly with wires and with layers",
-    paper: "adjoint, adjoint",
+    statement: "Adjoint differentiation scales best with layers and wires: the growth of log2(time) of parameter-shift and of backprop minus that of adjoint, per added wire and per doubling of the layers, is positive (checked: wires − parameter-shift, wires − backprop, layers − parameter-shift, layers − backprop)",
+    paper: "> 0",
     check: {
-      kind: "measure", value: list(ref("gradient-scaling", "sweeps.wires.most_favourable"), ref("gradient-scaling", "sweeps.layers.most_favourable")),
-      expect: { equals: ["adjoint", "adjoint"] },
+      // How much faster each other method's time grows than adjoint's: all four must be positive.
+      kind: "measure",
+      value: list(...(["wires", "layers"] as const).flatMap((sweep) => (["parameter-shift", "backprop"] as const).map((other) =>
+        diff(ref("gradient-scaling", `sweeps.${sweep}.slope_log_seconds.${other}`), ref("gradient-scaling", `sweeps.${sweep}.slope_log_seconds.adjoint`))))),
+      expect: { above: 0 },
       context: [
         { label: "growth of log2(seconds) per added wire, adjoint / parameter-shift / backprop", value: list(
           ref("gradient-scaling", "sweeps.wires.slope_log_seconds.adjoint"), ref("gradient-scaling", "sweeps.wires.slope_log_seconds.parameter-shift"),

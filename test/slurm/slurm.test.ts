@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { resolveDirs } from "../../lib/data";
 import { REPO_ROOT } from "../../lib/results";
 import { parseSqueue, queueState, SQUEUE_FORMAT } from "../../lib/slurm/queue";
 import { taskLogPath } from "../../lib/slurm/sbatch";
@@ -67,7 +68,15 @@ function assertSameResults(actualRoot: string, expectedRoot: string): void {
 
 interface SubmitOutput { arrays: { job: string; tasks: string[] }[]; aggregate: string | null }
 
-describe("the study on a private single-node Slurm", { skip: clusterUnavailable() ?? false }, () => {
+/** Why the quick study cannot train here: MNIST is neither in the decoded cache nor in a local mirror. */
+function mnistUnavailable(): string | undefined {
+  const { cacheDir, mirror } = resolveDirs({});
+  const cached = fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some((f) => f.startsWith("mnist-") && f.endsWith(".hqnnds"));
+  const mirrored = mirror !== null && fs.existsSync(path.join(mirror, "mnist"));
+  return cached || mirrored ? undefined : `MNIST is not available locally (no decoded cache in ${cacheDir}, no mirror): the study cannot train`;
+}
+
+describe("the study on a private single-node Slurm", { skip: clusterUnavailable() ?? mnistUnavailable() ?? false }, () => {
   let cluster: Cluster | undefined;
   const folders: string[] = [];
   const scratch = (name: string) => folders[folders.push(fs.mkdtempSync(path.join(os.tmpdir(), `hqnn-slurm-${name}-`))) - 1];
