@@ -21,7 +21,7 @@ JUPYTER_PY := /usr/bin/python3
 .PHONY: reproduce-status test-slurm
 
 # make reproduce SCHEDULER=slurm: SLURM_OPTS go to every sbatch; SEEDS, SEED_MODELS narrow the seed study;
-# TASK_CPUS, TASK_MEM, TASK_TIME replace the per-experiment resources (lib/slurm/tasks.ts).
+# TASK_CPUS, TASK_MEM, TASK_TIME replace the per-experiment resources (scripts/slurm/tasks.ts).
 SLURM_SELECTION = $(if $(SEEDS),--seeds $(SEEDS)) $(if $(SEED_MODELS),--models $(SEED_MODELS)) $(EXP)
 SLURM_SUBMIT = $(SLURM_SELECTION) --sbatch-options="$(SLURM_OPTS)" $(if $(filter 1,$(DRY_RUN)),--dry-run) \
 	$(if $(TASK_CPUS),--cpus $(TASK_CPUS)) $(if $(TASK_MEM),--mem $(TASK_MEM)) $(if $(TASK_TIME),--time $(TASK_TIME))

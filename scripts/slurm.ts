@@ -1,6 +1,6 @@
 /**
  * `make reproduce SCHEDULER=slurm` and `make reproduce-status`: the study of scripts/reproduce.ts on a Slurm
- * cluster. Every task (lib/slurm/tasks.ts: one per training run, one for the cheap experiments) that is neither
+ * cluster. Every task (scripts/slurm/tasks.ts: one per training run, one for the cheap experiments) that is neither
  * done nor in the queue becomes one index of a job array (one array per set of resources); an aggregation job
  * follows them with --dependency=afterok. Rerunning submits only what is missing or failed.
  *
@@ -19,11 +19,11 @@ import { Flag, FlagValues, integerFlag, parseSubcommand, runCli, stringFlag, swi
 import { acquireLock } from "../lib/io/lock";
 import { atomicWriteFile, getProfile, Profile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { modelsFlag, profileResultsDir, seedsFlag } from "../experiments/seeds";
-import { CHEAP_EXPERIMENTS, Resources, RESOURCES, STUDY_EXPERIMENTS, StudyTask, studyTasks, wallSeconds } from "../lib/slurm/tasks";
-import { aggregateScript, aggregateSteps, ArrayJob, arrayScript, groupByResources, ScriptContext, shellLine } from "../lib/slurm/sbatch";
+import { CHEAP_EXPERIMENTS, Resources, RESOURCES, STUDY_EXPERIMENTS, StudyTask, studyTasks, wallSeconds } from "./slurm/tasks";
+import { aggregateScript, aggregateSteps, ArrayJob, arrayScript, groupByResources, ScriptContext, shellLine } from "./slurm/sbatch";
 import {
   aggregatesInQueue, estimateSeconds, parseSqueue, QueueEntry, SQUEUE_FORMAT, Submission, TaskStatus, taskStatuses,
-} from "../lib/slurm/queue";
+} from "./slurm/queue";
 
 function patternFlag(help: string, value: string, pattern: RegExp): Flag<string | undefined> {
   return {
@@ -39,7 +39,7 @@ const SELECTION_FLAGS = { seeds: seedsFlag, models: modelsFlag };
 
 const SUBMIT_FLAGS = {
   ...SELECTION_FLAGS,
-  cpus: integerFlag("cpus of every task, also its training threads (default: per experiment, lib/slurm/tasks.ts RESOURCES)", { min: 1 }),
+  cpus: integerFlag("cpus of every task, also its training threads (default: per experiment, scripts/slurm/tasks.ts RESOURCES)", { min: 1 }),
   mem: patternFlag("memory of every task (default: per experiment)", "SIZE like 4G", /^\d+[KMGT]?$/),
   time: patternFlag("time limit of every task (default: per experiment)", "[D-]HH:MM:SS", /^(\d+-)?\d+(:\d\d){0,2}$/),
   "sbatch-options": stringFlag("more sbatch options for every job, e.g. \"--partition=x --account=y\" (give it as --sbatch-options=...)", "OPTS"),

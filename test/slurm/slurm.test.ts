@@ -11,9 +11,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { resolveDirs } from "../../lib/data";
 import { REPO_ROOT } from "../../lib/results";
-import { parseSqueue, queueState, SQUEUE_FORMAT } from "../../lib/slurm/queue";
-import { taskLogPath } from "../../lib/slurm/sbatch";
-import { studyTasks } from "../../lib/slurm/tasks";
+import { parseSqueue, queueState, SQUEUE_FORMAT } from "../../scripts/slurm/queue";
+import { taskLogPath } from "../../scripts/slurm/sbatch";
+import { studyTasks } from "../../scripts/slurm/tasks";
 import { Cluster, clusterUnavailable, startCluster, waitFor } from "./cluster";
 
 const SEEDS = [1, 2], MODELS = ["cnn-mnist", "hqnn-parallel-mnist"];

@@ -6,9 +6,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { SEED_MODELS } from "../../experiments/seeds";
 import { REPO_ROOT, writeResult } from "../../lib/results";
-import { aggregateScript, aggregateSteps, arrayScript, groupByResources, shellWord } from "../../lib/slurm/sbatch";
-import { aggregatesInQueue, estimateSeconds, parseSqueue, Submission, taskStatuses } from "../../lib/slurm/queue";
-import { isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../lib/slurm/tasks";
+import { aggregateScript, aggregateSteps, arrayScript, groupByResources, shellWord } from "../../scripts/slurm/sbatch";
+import { aggregatesInQueue, estimateSeconds, parseSqueue, Submission, taskStatuses } from "../../scripts/slurm/queue";
+import { isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../scripts/slurm/tasks";
 
 const folders: string[] = [];
 const tmp = () => folders[folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-slurm-tasks-"))) - 1];

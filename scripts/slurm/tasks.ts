@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LR_VARIANTS, MAIN_VARIANTS, READING_VARIANTS } from "../../experiments/quanv";
-import { Profile } from "../results";
+import { Profile } from "../../lib/results";
 
 export interface Resources {
   cpus: number;

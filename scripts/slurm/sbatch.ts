@@ -1,8 +1,8 @@
 /**
- * sbatch scripts for the study's tasks (lib/slurm/tasks.ts): one job array per set of resources (a job array asks
+ * sbatch scripts for the study's tasks (scripts/slurm/tasks.ts): one job array per set of resources (a job array asks
  * the same of every index), index i running the array's i-th task, and the aggregation that runs after them.
  */
-import { Profile } from "../results";
+import { Profile } from "../../lib/results";
 import { Resources, StudyTask } from "./tasks";
 
 export const TASK_JOB_NAME = "hqnn-ts";
