@@ -19,6 +19,7 @@ import { zxPlotlyFigures } from "../figures/zx";
 import { fourierFigures } from "../figures/fourier";
 import { claimRow, claimsPage, ClaimRow, Mentions } from "./claims";
 import { CsvTable, FigureEntry, figurePage, figuresIndexPage, parseCsv, sectionsWithFigures } from "./figures";
+import { figureSources } from "./figure-sources";
 import { frontPage } from "./front";
 import type { NotebookLink } from "./html";
 import { notebookPage, notebookTitle } from "./notebooks";
@@ -139,7 +140,7 @@ async function figureEntries(log: Log): Promise<FigureEntry[]> {
   const interactive = await interactiveFigures(log);
   return listFiles(FIGURES_DIR, ".png").map((f) => {
     const name = f.slice(0, -".png".length);
-    return { name, hasSvg: fs.existsSync(path.join(FIGURES_DIR, `${name}.svg`)), interactive: interactive.get(name) };
+    return { name, hasSvg: fs.existsSync(path.join(FIGURES_DIR, `${name}.svg`)), interactive: interactive.get(name), sources: figureSources(name) };
   });
 }
 

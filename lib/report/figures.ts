@@ -14,6 +14,8 @@ export interface FigureEntry {
   hasSvg: boolean;
   /** The plotly figure rebuilt from results/, when lib/figures can build it without datasets. */
   interactive?: Figure;
+  /** Which recorded runs it shows (lib/report/figure-sources.ts). */
+  sources?: string;
 }
 
 export interface CsvTable { name: string; rows: string[][] }
@@ -55,8 +57,9 @@ export function plotlyArguments(fig: Figure): { data: object[]; layout: Record<s
 }
 
 function caption(f: FigureEntry): string {
-  if (f.interactive) return escapeHtml(figureTitle(f.interactive));
-  return "Static image: lib/figures does not rebuild it from results/ alone (it draws from the datasets, or is a drawing), so the committed PNG is shown.";
+  const what = f.interactive ? escapeHtml(figureTitle(f.interactive))
+    : "Static image: lib/figures does not rebuild it from results/ alone (it draws from the datasets, or is a drawing), so the committed PNG is shown.";
+  return f.sources ? `${what}<br>${escapeHtml(f.sources)}` : what;
 }
 
 function fileLinks(f: FigureEntry, dir: string): string {

@@ -8,6 +8,11 @@ import { escapeHtml, inlineMarkdown, scriptJson } from "../../lib/report/html";
 import { extractImages, markMentions, notebookTitle, siteLinks } from "../../lib/report/notebooks";
 import { formatWallTime, provenanceOf, valueHtml } from "../../lib/report/results";
 import { groupOfFigureFile, groupOfPaperSection, groupOfResult } from "../../lib/report/sections";
+import { figureSources } from "../../lib/report/figure-sources";
+import { writeResult } from "../../lib/results";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
 test("parseCsv reads back what lib/plot/table writes (commas, quotes, line breaks, empty cells)", () => {
   const rows = [{ a: "x,y", b: 'say "hi"', c: "one\ntwo" }, { a: "", b: "crlf\r\nend", c: 99.21 }];
@@ -64,4 +69,14 @@ test("HTML helpers escape what they are given", () => {
   assert.equal(inlineMarkdown("**Measured claims: 3** (*partial*) `a<b`"), "<strong>Measured claims: 3</strong> (<em>partial</em>) <code>a&lt;b</code>");
   assert.equal(scriptJson({ s: "</script>" }), '{"s":"\\u003c/script>"}');
   assert.equal(figureTitle({ data: [], layout: { title: { text: "a<br>b <i>c</i>" } } }), "a b c");
+});
+
+test("figure captions say which recorded runs a figure shows", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-sources-"));
+  writeResult("cnn-cifar10", { seeds: [1], epochs: [{}, {}], dataset: { name: "cifar10", source: { lossy: true } }, provenance: { seeds: [1], profile: "full", git_commit: "0123456789" } }, dir);
+  const caption = figureSources("fig6-cifar10-acc", dir)!;
+  assert.match(caption, /cnn-cifar10: seed 1, profile full, 2 epochs, cifar10 \(lossy JPEG copy\), commit 0123456/);
+  assert.match(caption, /hqnn-parallel-cifar10: not recorded/);
+  assert.match(figureSources("fig10-fourier-violins", dir)!, /^Shows: fourier: not recorded/);
+  assert.match(figureSources("fig1a-mnist-samples", dir)!, /dataset files/);
 });
