@@ -31,7 +31,7 @@ export async function datasetFigures(log: (s: string) => void): Promise<NamedFig
  * claims registry: Table 1 for MNIST, the `<dataset>-<model>-acc` claims of section 2.2.4 for the other two
  * (whose Table 1 cells disagree with the text: swapped for CIFAR-10, 82.78/82.64 for Medical MNIST).
  */
-function paperAccuracy(ds: DatasetId): PaperValues {
+export function paperAccuracy(ds: DatasetId): PaperValues {
   if (ds === "mnist") {
     return { hqnn: paperTable1Value(ds, "hqnn", "test-acc") / 100, cnn: paperTable1Value(ds, "cnn", "test-acc") / 100, source: "Table 1 and Figure 5 caption" };
   }
