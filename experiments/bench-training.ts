@@ -14,7 +14,7 @@ import { DataParallel } from "../lib/nn/data-parallel";
 import { buildParallelModel, Head } from "../lib/nn/models";
 import { quantumHead } from "../lib/nn/parallel-head";
 import { mulberry32 } from "../lib/nn/train";
-import { REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
+import { REPO_ROOT, saveBench, startProvenance } from "../lib/results";
 import { median } from "../lib/stats";
 import { stepContext, trainStep } from "../lib/nn/step";
 
@@ -73,13 +73,6 @@ function torchRate(batch: number, batches: number, warmup: number, threads: numb
   return out;
 }
 
-/** Where a measurement goes: the recorded evidence only when asked (RECORD=1), otherwise a git-ignored local file. */
-function saveBench(result: object): string {
-  if (process.env.RECORD === "1") return writeResult("bench-training", result);
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return writeResult(`bench-training-${stamp.toLowerCase()}`, result, path.join(RESULTS_DIR, "local"));
-}
-
 /** One round of every measurement, tfjs then PyTorch (same warm-up, same timed steps), so each round sees the same machine. */
 async function round(batch: number, batches: number, warmup: number, cores: number) {
   const hqnn1 = await tfjsRate("quantum", batch, batches, warmup);
@@ -135,7 +128,7 @@ export async function benchTraining(opts: { batch?: number; batches?: number; wa
     load_average: { before: loadBefore, after: os.loadavg() },
     provenance: prov.finish(),
   };
-  process.stderr.write(`bench train: wrote ${path.relative(process.cwd(), saveBench(result))}\n`);
+  process.stderr.write(`bench train: wrote ${path.relative(process.cwd(), saveBench("bench-training", result))}\n`);
   return result;
 }
 

@@ -88,6 +88,16 @@ export function writeResult(experiment: string, result: object, dir = RESULTS_DI
   return file;
 }
 
+/**
+ * Where a benchmark measurement goes: the recorded `results/<name>.json` only when asked (RECORD=1), otherwise a
+ * git-ignored `results/local/<name>-<time>.json`. Returns the path written.
+ */
+export function saveBench(name: string, result: object): string {
+  if (process.env.RECORD === "1") return writeResult(name, result);
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return writeResult(`${name}-${stamp.toLowerCase()}`, result, path.join(RESULTS_DIR, "local"));
+}
+
 /** Reads `results/<experiment>.json`, or returns undefined when the experiment has not been run. */
 export function readResult<T = any>(experiment: string, dir = RESULTS_DIR): T | undefined {
   const file = resultPath(experiment, dir);

@@ -33,4 +33,8 @@ export { DENSE_MAX_WIRES, MAX_STATE_WIRES, verifyCircuits, verifyDiagram, type V
 export { drawSvg, type DrawOptions } from "./draw";
 export { randomCircuit, randomCliffordT, seededRandom } from "./generate";
 export { analyseSymbols, hqnnParallelBranch, type DiagramSummary, type SymbolAnalysis } from "./hqnn";
-export { tcountBench, type BenchRow } from "./bench";
+export { circuitBench, tcountBench, type BenchRow, type CircuitBenchRow } from "./bench";
+export {
+  BENCHMARK_NAME_FORMS, benchmarkCircuit, benchmarkQc, barencoTofQc, DEFAULT_BENCHMARK_CIRCUITS, GF2_POLYNOMIALS, gf2MultQc,
+  MAX_TOFFOLI_CONTROLS, parseBenchmarkName, PUBLISHED_COUNTS, tofQc, type BenchmarkFamily, type BenchmarkName, type PublishedCounts,
+} from "./benchmark-circuits";
