@@ -1,0 +1,16 @@
+/** Runs one of the package's CLIs (cli/<name>.ts) as a child process, with optional stdin; resolves with its exit code and output. */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+export const ROOT = join(__dirname, "..");
+
+export function runCli(name: string, args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "cli", `${name}.ts`), ...args], { cwd: ROOT });
+    let stdout = "", stderr = "";
+    child.stdout.on("data", (d) => { stdout += d; });
+    child.stderr.on("data", (d) => { stderr += d; });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? "");
+  });
+}
