@@ -2,7 +2,8 @@
 # One-time set-up for a fresh machine, run by every make target (cheap when already done):
 # npm packages, the Debian packages the notebooks and figures need, and the project-local tslab kernelspec.
 # Extras a target alone needs are named as arguments: `setup.sh torch` adds Debian's python3-torch (make bench),
-# `setup.sh slurm` Debian's slurm-wlm and munge (make test-slurm).
+# `setup.sh slurm` Debian's slurm-wlm and munge (make test, make test-slurm), optional: installed as root, otherwise
+# a note, and the Slurm test skips saying why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -24,13 +25,24 @@ fi
 
 # 2. Debian packages: Jupyter (nbclient) for notebooks, Chromium for static figures.
 need=()
+want_slurm() {
+  local slurm=()
+  [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] && [ -x /usr/bin/sbatch ] || slurm+=(slurm-wlm)
+  [ -x /usr/sbin/munged ] || slurm+=(munge)
+  [ "${#slurm[@]}" -gt 0 ] || return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    need+=("${slurm[@]}")
+  else
+    echo "setup: not installing ${slurm[*]} (needs root and apt-get), so the Slurm test skips;" \
+      "to run it: sudo apt-get install --no-install-recommends ${slurm[*]}, then make test-slurm as root" >&2
+  fi
+}
 /usr/bin/python3 -c 'import nbclient, nbformat, jupyter_client' 2>/dev/null || need+=(jupyter-nbconvert jupyter-client python3-ipython)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 for extra in "$@"; do
   case "$extra" in
     torch) /usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch) ;;
-    slurm) [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] || need+=(slurm-wlm)
-           [ -x /usr/sbin/munged ] || need+=(munge) ;;
+    slurm) want_slurm ;;
     *) echo "setup.sh: unknown extra $extra (known: torch, slurm)" >&2; exit 2 ;;
   esac
 done

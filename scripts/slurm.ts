@@ -2,9 +2,10 @@
  * `make reproduce SCHEDULER=slurm` and `make reproduce-status`: the study of scripts/reproduce.ts on a Slurm
  * cluster. Every task (scripts/slurm/tasks.ts: one per training run, one for the cheap experiments) that is neither
  * done nor in the queue becomes one index of a job array (one array per set of resources); an aggregation job
- * follows them with --dependency=afterok. Rerunning submits only what is missing or failed.
+ * follows them with --dependency=afterok. Rerunning submits only what is missing or failed; --force (make reproduce
+ * FORCE=1) also the single training runs that are done, from scratch, as scripts/reproduce.ts does with FORCE=1.
  *
- *   node --import tsx scripts/slurm.ts submit [EXPERIMENT...] [--dry-run] [--sbatch-options=OPTS] ...
+ *   node --import tsx scripts/slurm.ts submit [EXPERIMENT...] [--dry-run] [--force] [--sbatch-options=OPTS] ...
  *   node --import tsx scripts/slurm.ts status [EXPERIMENT...] [--json]
  *
  * Results, Slurm's output of every task (logs/) and the submitted scripts with the index -> task record of each
@@ -19,7 +20,7 @@ import { Flag, FlagValues, integerFlag, parseSubcommand, runCli, stringFlag, swi
 import { acquireLock } from "../lib/io/lock";
 import { atomicWriteFile, getProfile, Profile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
 import { modelsFlag, profileResultsDir, seedsFlag } from "../experiments/seeds";
-import { CHEAP_EXPERIMENTS, Resources, RESOURCES, STUDY_EXPERIMENTS, StudyTask, studyTasks, wallSeconds } from "./slurm/tasks";
+import { CHEAP_EXPERIMENTS, forceable, Resources, RESOURCES, STUDY_EXPERIMENTS, StudyTask, studyTasks, wallSeconds } from "./slurm/tasks";
 import { aggregateScript, aggregateSteps, ArrayJob, arrayScript, groupByResources, ScriptContext, shellLine } from "./slurm/sbatch";
 import {
   aggregatesInQueue, estimateSeconds, parseSqueue, QueueEntry, SQUEUE_FORMAT, Submission, TaskStatus, taskStatuses,
@@ -44,6 +45,8 @@ const SUBMIT_FLAGS = {
   time: patternFlag("time limit of every task (default: per experiment)", "[D-]HH:MM:SS", /^(\d+-)?\d+(:\d\d){0,2}$/),
   "sbatch-options": stringFlag("more sbatch options for every job, e.g. \"--partition=x --account=y\" (give it as --sbatch-options=...)", "OPTS"),
   "dry-run": switchFlag("print the task list and the scripts, submit nothing"),
+  force: switchFlag("also submit the single training runs that are done, to train again from scratch (their checkpoints are deleted at\n" +
+    "submission), as make reproduce FORCE=1; done seed runs and cheap experiments are kept (delete a result file to rerun its task)"),
 };
 
 const PROGRAM = {
@@ -152,9 +155,11 @@ function duration(seconds: number): string {
   return seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
 }
 
-function printDryRun(s: Study, statuses: TaskStatus[], arrays: ArrayJob[], options: string[]): void {
+function printDryRun(s: Study, statuses: TaskStatus[], forced: StudyTask[], options: string[]): void {
   const out = (text: string) => process.stdout.write(text);
-  out(`# ${statuses.length} tasks (PROFILE=${s.profile}, results in ${s.context.resultsRoot}): ${counts(statuses)}\n`);
+  const again = forced.length ? `; ${forced.length} done submitted again (--force): ${forced.map((t) => t.id).join(" ")}` : "";
+  out(`# ${statuses.length} tasks (PROFILE=${s.profile}, results in ${s.context.resultsRoot}): ${counts(statuses)}${again}\n`);
+  const arrays = groupByResources(toSubmit(statuses, forced));
   out(taskList(statuses));
   arrays.forEach((array, i) => {
     out(`\n# job array ${i + 1} of ${arrays.length}: ${shellLine(["sbatch", "--parsable", ...options])} <this script>\n`);
@@ -166,8 +171,30 @@ function printDryRun(s: Study, statuses: TaskStatus[], arrays: ArrayJob[], optio
   out(aggregateScript(steps, RESOURCES.aggregate, s.context));
 }
 
-function toSubmit(statuses: TaskStatus[]): StudyTask[] {
-  return statuses.filter((t) => t.state === "failed" || t.state === "missing").map((t) => t.task);
+/** What a submission sends: the failed and missing tasks, and those forced again, in the study's order. */
+function toSubmit(statuses: TaskStatus[], forced: StudyTask[]): StudyTask[] {
+  return statuses.filter((t) => t.state === "failed" || t.state === "missing" || forced.includes(t.task)).map((t) => t.task);
+}
+
+/** With --force: the done tasks to train again (single runs, as make reproduce FORCE=1); notes the done tasks it keeps. */
+function forcedAgain(statuses: TaskStatus[], force: boolean): StudyTask[] {
+  if (!force) return [];
+  const done = statuses.filter((t) => t.state === "done").map((t) => t.task);
+  const kept = done.filter((task) => !forceable(task)).map((task) => task.id);
+  if (kept.length) {
+    process.stderr.write(`slurm: --force trains the done single runs again, as make reproduce FORCE=1 does; kept as they are: ${kept.join(" ")} ` +
+      "(delete a task's result file to run it again)\n");
+  }
+  return done.filter(forceable);
+}
+
+/** A forced full-profile run starts from scratch: its checkpoint folder (experiments/parallel.ts) goes first, as in scripts/reproduce.ts. */
+function deleteCheckpoints(s: Study, forced: StudyTask[]): void {
+  if (s.profile !== "full") return; // quick runs checkpoint in a temporary folder and always train afresh
+  for (const task of forced) {
+    fs.rmSync(path.join(REPO_ROOT, "checkpoints", task.id), { recursive: true, force: true });
+    process.stderr.write(`slurm: ${task.id}: checkpoint deleted, it trains again from scratch (--force)\n`);
+  }
 }
 
 /** The queue, or nothing (with a note) where squeue cannot be asked: task states then come from the result files alone. */
@@ -245,15 +272,17 @@ function submit(args: string[], flags: FlagValues<typeof SUBMIT_FLAGS>): void {
   const options = (flags["sbatch-options"] ?? "").split(/\s+/).filter(Boolean);
   if (flags["dry-run"]) {
     const statuses = taskStatuses(s.tasks, readSubmissions(s.recordDir), queueOrNothing(), s.logDir);
-    printDryRun(s, statuses, groupByResources(toSubmit(statuses)), options);
+    printDryRun(s, statuses, forcedAgain(statuses, flags.force), options);
     return;
   }
   const release = acquireLock(s.recordDir, `the Slurm submissions of ${s.recordDir}`);
   try {
     const statuses = taskStatuses(s.tasks, readSubmissions(s.recordDir), readQueue(), s.logDir);
     process.stderr.write(`slurm: ${statuses.length} tasks: ${counts(statuses)}; logs in ${s.logDir}\n`);
+    const forced = forcedAgain(statuses, flags.force);
+    deleteCheckpoints(s, forced);
     const submitter = new Submitter(s, options);
-    const arrays = groupByResources(toSubmit(statuses)).map((array, i) => submitter.array(array, i));
+    const arrays = groupByResources(toSubmit(statuses, forced)).map((array, i) => submitter.array(array, i));
     submitAggregation(s, statuses, arrays, submitter);
     process.stderr.write("slurm: `make reproduce-status` shows where the tasks stand\n");
     process.stdout.write(JSON.stringify({ arrays: submitter.record.arrays, aggregate: submitter.record.aggregate ?? null }) + "\n");

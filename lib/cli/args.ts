@@ -100,6 +100,21 @@ export function choiceFlag<C extends string>(help: string, choices: readonly C[]
   };
 }
 
+/** A comma-separated subset of `choices`, in the order given, each at most once. */
+export function choiceListFlag<C extends string>(help: string, choices: readonly C[], fallback: readonly C[] = choices): Flag<C[]> {
+  return {
+    help: `${help}, comma-separated: ${choices.join(", ")}`, value: "A,B", fallback: fallback.join(","),
+    read(text, flag) {
+      if (text === undefined) return [...fallback];
+      const names = text.split(",").map((name) => name.trim());
+      const unknown = names.find((name) => !choices.includes(name as C));
+      if (unknown !== undefined) throw new UsageError(`${flag}: unknown ${JSON.stringify(unknown)} (expected ${choices.join(", ")})`);
+      if (new Set(names).size !== names.length) throw new UsageError(`${flag}: a name is listed twice in ${JSON.stringify(text)}`);
+      return names as C[];
+    },
+  };
+}
+
 /** Reads a text file, or stdin for "-"; unreadable input is a UsageError. */
 export function readTextInput(path: string): string {
   try {

@@ -49,42 +49,7 @@ export const GF2_POLYNOMIALS: Readonly<Record<number, readonly number[]>> = {
   10: [3],
 };
 
-export interface PublishedCounts {
-  /** The file's "Original circuit" header: qubits, Hadamards, CNOTs (7 per Toffoli plus the linear part), T. */
-  original: { qubits: number; h: number; cnot: number; t: number };
-  /** The T-count after T-par (the header's "Optimized circuit"). */
-  tpar: number;
-  /** Where the numbers are written. */
-  source: string;
-}
-
-/**
- * T-par's published counts, from the headers T-par writes into its output files (the "_tpar" files PyZX ships;
- * paths below are in github.com/zxcalc/pyzx). Only circuits whose header we read are listed.
- */
-export const PUBLISHED_COUNTS: Readonly<Record<string, PublishedCounts>> = {
-  tof_3: tpar(5, 6, 21, 21, 15, "circuits/Arithmetic_and_Toffoli/tof_3_tpar.qc"),
-  tof_4: tpar(7, 10, 35, 35, 23, "circuits/Arithmetic_and_Toffoli/tof_4_tpar.qc"),
-  tof_5: tpar(9, 14, 49, 49, 31, "circuits/benchmarking_circuits/Fast/tpar/tof_5.qc"),
-  tof_10: tpar(19, 34, 119, 119, 71, "circuits/benchmarking_circuits/Fast/tpar/tof_10.qc"),
-  barenco_tof_3: tpar(5, 6, 28, 28, 16, "circuits/Fast/barenco_tof_3_tpar.qc"),
-  barenco_tof_4: tpar(7, 10, 56, 56, 28, "circuits/Arithmetic_and_Toffoli/barenco_tof_4_tpar.qc"),
-  barenco_tof_5: tpar(9, 14, 84, 84, 40, "circuits/benchmarking_circuits/Fast/tpar/barenco_tof_5.qc"),
-  barenco_tof_10: tpar(19, 34, 224, 224, 100, "circuits/benchmarking_circuits/Fast/tpar/barenco_tof_10.qc"),
-  "gf2^4_mult": tpar(12, 14, 115, 112, 68, "circuits/Fast/gf2^4_mult_tpar.qc"),
-  "gf2^5_mult": tpar(15, 18, 179, 175, 111, "circuits/benchmarking_circuits/Fast/tpar/gf2^5_mult.qc"),
-  "gf2^6_mult": tpar(18, 22, 257, 252, 150, "circuits/benchmarking_circuits/Fast/tpar/gf2^6_mult.qc"),
-  "gf2^7_mult": tpar(21, 26, 349, 343, 217, "circuits/Arithmetic_and_Toffoli/gf2^7_mult_tpar.qc"),
-  "gf2^8_mult": tpar(24, 30, 469, 448, 264, "circuits/benchmarking_circuits/Fast/tpar/gf2^8_mult.qc"),
-  "gf2^9_mult": tpar(27, 34, 575, 567, 351, "circuits/benchmarking_circuits/Slow/tpar/gf2^9_mult.qc"),
-  "gf2^10_mult": tpar(30, 38, 709, 700, 410, "circuits/benchmarking_circuits/Slow/tpar/gf2^10_mult.qc"),
-};
-
-function tpar(qubits: number, h: number, cnot: number, t: number, optimised: number, file: string): PublishedCounts {
-  return { original: { qubits, h, cnot, t }, tpar: optimised, source: `T-par header of PyZX's ${file}` };
-}
-
-/** What `bench zx` runs by default: the Toffoli families at 3, 4, 5, 10 controls and every multiplier up to 36 qubits. */
+/** The generated circuits of `bench zx` (benchmark-suite.ts): the Toffoli families at 3, 4, 5, 10 controls and every multiplier (up to 30 qubits), as in the published set. */
 export const DEFAULT_BENCHMARK_CIRCUITS: readonly string[] = [
   "tof_3", "tof_4", "tof_5", "tof_10",
   "barenco_tof_3", "barenco_tof_4", "barenco_tof_5", "barenco_tof_10",

@@ -36,5 +36,10 @@ export { analyseSymbols, hqnnParallelBranch, type DiagramSummary, type SymbolAna
 export { circuitBench, tcountBench, type BenchRow, type CircuitBenchRow } from "./bench";
 export {
   BENCHMARK_NAME_FORMS, benchmarkCircuit, benchmarkQc, barencoTofQc, DEFAULT_BENCHMARK_CIRCUITS, GF2_POLYNOMIALS, gf2MultQc,
-  MAX_TOFFOLI_CONTROLS, parseBenchmarkName, PUBLISHED_COUNTS, tofQc, type BenchmarkFamily, type BenchmarkName, type PublishedCounts,
+  MAX_TOFFOLI_CONTROLS, parseBenchmarkName, tofQc, type BenchmarkFamily, type BenchmarkName,
 } from "./benchmark-circuits";
+export {
+  BENCHMARK_DIR, benchmarkNameForms, benchmarkSuite, isBenchmarkName, loadBenchmark, publishedFor, storedBenchmarkNames,
+  type LoadedBenchmark, type PublishedFor,
+} from "./benchmark-suite";
+export { PYZX_PUBLISHED, PYZX_SOURCE, tparHeader, type PyzxPublished, type TparCounts } from "./published-tcounts";

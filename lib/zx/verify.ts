@@ -1,8 +1,9 @@
-import { ZXCircuit } from "./circuit";
+import { circuitToGraph, ZXCircuit, ZXCircuitOp } from "./circuit";
 import { ContractionPlan, contractionPlan, evaluateEach, evaluatePlan, MAX_CONTRACTION_VARS } from "./contract";
 import { seededRandom } from "./generate";
 import { ZXGraph } from "./graph";
 import { SymbolValues } from "./phase";
+import { fullReduce } from "./simplify";
 import { applyCircuit, circuitUnitary } from "./simulate";
 import { compareTensors, Tensor } from "./tensor";
 
@@ -21,7 +22,7 @@ import { compareTensors, Tensor } from "./tensor";
  *   equals nothing.
  */
 
-export type VerifyMethod = "dense-unitary" | "product-states";
+export type VerifyMethod = "dense-unitary" | "product-states" | "zx-reduction";
 
 export interface Verdict {
   /** Decided by `method` (true or false), or null when the check could not run; `reason` then says why. */
@@ -33,7 +34,10 @@ export interface Verdict {
 export interface VerifyOptions {
   /** Values of the symbols in the diagram's phases and the circuit's parameters. */
   values?: SymbolValues;
-  /** Default: dense-unitary up to DENSE_MAX_WIRES wires (if its tensors fit), product-states beyond. */
+  /**
+   * Default: dense-unitary up to DENSE_MAX_WIRES wires (if its tensors fit), product-states beyond. verifyCircuits
+   * also takes "zx-reduction", its default beyond MAX_STATE_WIRES.
+   */
   method?: VerifyMethod;
   /** Seed of the random product states. */
   seed?: number;
@@ -82,17 +86,19 @@ function productStateCheck(diagram: ZXGraph, circuit: ZXCircuit, values: SymbolV
 
 /**
  * Does circuit `b` equal circuit `a` up to a global phase (e.g. a circuit extracted from a reduced diagram
- * against the original)? Both are simulated gate by gate (simulate.ts), with verifyDiagram's methods:
- * "dense-unitary" compares the full unitaries (default up to DENSE_MAX_WIRES wires), "product-states" the
- * outputs of both on the same seeded random product states (as one matrix, one common scalar; up to
- * MAX_STATE_WIRES wires, beyond which `equal` is null).
+ * against the original)? "dense-unitary" compares the full unitaries (default up to DENSE_MAX_WIRES wires),
+ * "product-states" the outputs of both on the same seeded random product states (as one matrix, one common scalar;
+ * default up to MAX_STATE_WIRES wires), both simulated gate by gate (simulate.ts); "zx-reduction" (default beyond)
+ * is PyZX's `compare` idea: fullReduce the diagram of `a` followed by the inverse of `b`; if that leaves bare wires,
+ * each input joined to its own output by a plain edge, the rewrites (each sound) prove a = b up to a scalar. A reduction that
+ * stops short of the identity proves nothing either way: `equal` is then null, with the reason.
  */
 export function verifyCircuits(a: ZXCircuit, b: ZXCircuit, options: VerifyOptions = {}): Verdict {
   const values = options.values ?? {};
-  const dense = options.method === "dense-unitary" || (options.method === undefined && a.wires <= DENSE_MAX_WIRES);
-  const method = dense ? "dense-unitary" : "product-states";
+  const method = options.method ?? (a.wires <= DENSE_MAX_WIRES ? "dense-unitary" : a.wires <= MAX_STATE_WIRES ? "product-states" : "zx-reduction");
   if (a.wires !== b.wires) return { equal: false, method, reason: `the circuits have ${a.wires} and ${b.wires} wires` };
-  if (dense) {
+  if (method === "zx-reduction") return reductionCheck(a, b);
+  if (method === "dense-unitary") {
     if (compareTensors(circuitUnitary(a, values), circuitUnitary(b, values))) return { equal: true, method };
     return { equal: false, method, reason: "the unitaries are not nonzero multiples of each other" };
   }
@@ -101,6 +107,32 @@ export function verifyCircuits(a: ZXCircuit, b: ZXCircuit, options: VerifyOption
   const outputs = (c: ZXCircuit) => applyCircuit(c, asColumns(states.map(productState)), values);
   if (compareTensors(outputs(a), outputs(b))) return { equal: true, method };
   return { equal: false, method, reason: `on ${states.length} seeded random product states the outputs are not one nonzero multiple of each other` };
+}
+
+/** verifyCircuits by "zx-reduction": is fullReduce(a followed by b⁻¹) bare wires, input i to output i? */
+function reductionCheck(a: ZXCircuit, b: ZXCircuit): Verdict {
+  const method = "zx-reduction";
+  const g = circuitToGraph({ wires: a.wires, ops: [...a.ops, ...inverseOps(b)] });
+  fullReduce(g);
+  const left = g.vertices().length - g.inputs.length - g.outputs.length;
+  const bare = g.inputs.every((input, i) => g.edgeType(input, g.outputs[i]) === "simple");
+  if (left === 0 && bare) return { equal: true, method };
+  return { equal: null, method, reason: `fullReduce of the first circuit followed by the inverse of the second left ${left} spiders${left === 0 ? " and wires not joined input i to output i by plain edges" : ""}: not shown to be the identity` };
+}
+
+/** The ops of the inverse circuit: reversed, rotations negated (numeric angles only). */
+function inverseOps(c: ZXCircuit): ZXCircuitOp[] {
+  const negate = (p: number | string) => {
+    if (typeof p === "string") throw new Error(`verifyCircuits: "zx-reduction" needs numeric angles, got the symbol ${JSON.stringify(p)}`);
+    return -p;
+  };
+  return [...c.ops].reverse().map((op) => {
+    if (op.gate === "Rot") {
+      const [phi, theta, omega] = (op.params ?? []).map(negate);
+      return { ...op, params: [omega, theta, phi] };
+    }
+    return op.params ? { ...op, params: op.params.map(negate) } : op;
+  });
 }
 
 function tooManyWires(wires: number): string {

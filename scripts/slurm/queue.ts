@@ -40,7 +40,10 @@ function findEntry(queue: QueueEntry[], job: string, index?: number): QueueEntry
   return queue.find((e) => e.job === job && e.index === index);
 }
 
-/** done: results complete; running/pending: in the queue; failed: submitted, gone, results not complete; missing: never submitted. */
+/**
+ * running/pending: its latest submission is in the queue (a run forced again shows so while its old result is still complete);
+ * done: results complete; failed: submitted, gone, results not complete; missing: never submitted.
+ */
 export type TaskState = "done" | "running" | "pending" | "failed" | "missing";
 
 export interface TaskStatus {
@@ -65,10 +68,10 @@ export function taskStatuses(tasks: StudyTask[], submissions: Submission[], queu
   return tasks.map((task) => {
     const at = assigned.get(task.id);
     const where = at && { job: at.job, index: at.index, log: taskLogPath(logDir, at.job, at.index) };
+    const inQueue = at ? queueState(findEntry(queue, at.job, at.index)) : "finished";
+    if (inQueue !== "finished") return { task, state: inQueue, ...where };
     if (isDone(task)) return { task, state: "done", ...where };
-    if (!at) return { task, state: "missing" };
-    const inQueue = queueState(findEntry(queue, at.job, at.index));
-    return { task, state: inQueue === "finished" ? "failed" : inQueue, ...where };
+    return at ? { task, state: "failed", ...where } : { task, state: "missing" };
   });
 }
 

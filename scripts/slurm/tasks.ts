@@ -115,6 +115,14 @@ function readJson(file: string): any {
   }
 }
 
+/**
+ * Whether FORCE=1 trains the task again once it is done: the single training runs, as scripts/reproduce.ts decides;
+ * a done seed run or cheap experiment is rerun by deleting its result file.
+ */
+export function forceable(task: StudyTask): boolean {
+  return SINGLE_RUNS.includes(task.kind);
+}
+
 /** Whether every result file of the task exists and is complete (or has no status). */
 export function isDone(task: StudyTask): boolean {
   return task.results.every((file) => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import {
-  Command, HelpRequest, UsageError, choiceFlag, integerFlag, parseCommand, parseInteger, parseSubcommand, positiveNumberFlag,
+  Command, HelpRequest, UsageError, choiceFlag, choiceListFlag, integerFlag, parseCommand, parseInteger, parseSubcommand, positiveNumberFlag,
   readJsonInput, stringFlag, switchFlag,
 } from "../../lib/cli/args";
 
@@ -124,4 +124,13 @@ test("readJsonInput reads a JSON file; an unreadable or invalid one is a UsageEr
   assert.deepEqual(readJsonInput(join(dir, "good.json")), { a: [1] });
   assert.match(usageError(() => readJsonInput(join(dir, "bad.json"))), /bad\.json is not valid JSON/);
   assert.match(usageError(() => readJsonInput(join(dir, "none.json"))), /cannot read .*none\.json/);
+});
+
+test("a list flag takes a comma-separated subset of its choices, in the given order, and refuses unknown or repeated names", () => {
+  const command = { summary: "lists", flags: { shapes: choiceListFlag("shapes", ["a", "b", "c"]) }, examples: ["prog --shapes a,b"] };
+  const shapes = (...argv: string[]) => parseCommand(PROGRAM, command, argv).flags.shapes;
+  assert.deepEqual(shapes(), ["a", "b", "c"]);
+  assert.deepEqual(shapes("--shapes", "c, a"), ["c", "a"]);
+  assert.match(usageError(() => shapes("--shapes", "a,d")), /^--shapes: unknown "d" \(expected a, b, c\)/);
+  assert.match(usageError(() => shapes("--shapes", "b,b")), /listed twice/);
 });

@@ -8,7 +8,7 @@ import { test } from "node:test";
 const ROOT = join(__dirname, "..", "..");
 const RESULTS = join(ROOT, "results");
 const LOCAL = join(RESULTS, "local");
-const TINY = ["train", "--batch", "8", "--batches", "1", "--warmup", "1", "--rounds", "1"];
+const TINY = ["train", "--batch", "8", "--batches", "1", "--warmup", "1", "--rounds", "1", "--models", "hqnn", "--datasets", "mnist"];
 
 /** Every file under results/ except the git-ignored local/ and quick/ folders, with its SHA-256. */
 function recordedEvidence(): Record<string, string> {
@@ -24,7 +24,8 @@ function recordedEvidence(): Record<string, string> {
   return out;
 }
 
-const localFiles = () => (fs.existsSync(LOCAL) ? fs.readdirSync(LOCAL) : []);
+/** This bench's files under results/local/ (other test files write and remove their own there at the same time). */
+const localFiles = () => (fs.existsSync(LOCAL) ? fs.readdirSync(LOCAL) : []).filter((f) => f.startsWith("bench-training-"));
 
 const benchTrain = (env: Record<string, string>) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "bench.ts"), ...TINY],
   { cwd: ROOT, encoding: "utf8", env: { ...process.env, HQNN_BACKEND: "wasm", ...env } });
@@ -51,6 +52,8 @@ test("bench train without RECORD=1 leaves results/ untouched and writes its meas
   assert.equal(fresh.length, 1, `one new local file: ${fresh}`);
   const written = JSON.parse(fs.readFileSync(join(LOCAL, fresh[0]), "utf8"));
   assert.ok(written.summary.ratio > 0 && written.summary.torch_train_images_per_s > 0);
+  assert.deepEqual(Object.keys(written.cases), Object.keys(written.summary.ratios));
+  assert.ok(Object.keys(written.cases).every((id) => id.startsWith("hqnn-mnist-")), Object.keys(written.cases).join());
   assert.match(r.stderr, /wrote results\/local\/bench-training-/);
   fs.rmSync(join(LOCAL, fresh[0]));
 });

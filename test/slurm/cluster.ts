@@ -1,7 +1,8 @@
 /**
  * A private single-node Slurm for tests, as root: munged, slurmctld and slurmd with every file (configuration,
  * key when the system has none, sockets, state, spool, logs, pid files) under one temporary folder, on free ports,
- * so it neither needs nor touches a system Slurm. `stop()` cancels its jobs and stops the daemons by their pid files.
+ * so it neither needs nor touches a system Slurm. A TaskProlog holds tasks at their start while the test asks (`hold()`).
+ * `stop()` cancels its jobs and stops the daemons by their pid files.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -25,6 +26,12 @@ export interface Cluster {
   env: NodeJS.ProcessEnv;
   /** Runs a Slurm command against this cluster; returns its stdout. */
   run(program: string, args: string[]): string;
+  /**
+   * While held, every task that starts stays at its start (RUNNING to Slurm, in the TaskProlog, before its
+   * script), so a test can act on a running task without racing its end; release() lets them go on.
+   */
+  hold(): void;
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -58,7 +65,7 @@ function slurmConf(dir: string, host: string, ports: number[]): string {
     `StateSaveLocation=${dir}/state`, `SlurmdSpoolDir=${dir}/spool`,
     `SlurmctldPidFile=${dir}/slurmctld.pid`, `SlurmdPidFile=${dir}/slurmd.pid`,
     `SlurmctldLogFile=${dir}/slurmctld.log`, `SlurmdLogFile=${dir}/slurmd.log`,
-    "ProctrackType=proctrack/linuxproc", "TaskPlugin=task/none", "JobAcctGatherType=jobacct_gather/none",
+    "ProctrackType=proctrack/linuxproc", "TaskPlugin=task/none", "JobAcctGatherType=jobacct_gather/none", `TaskProlog=${dir}/task-prolog`,
     "SelectType=select/cons_tres", "SelectTypeParameters=CR_Core", "ReturnToService=2", "MpiDefault=none",
     `NodeName=${host} CPUs=2 RealMemory=20000 State=UNKNOWN`,
     `PartitionName=main Nodes=${host} Default=YES MaxTime=INFINITE State=UP`, "",
@@ -116,10 +123,14 @@ export async function startCluster(): Promise<Cluster> {
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(128 + os.constants.signals[signal]);
   };
+  const holdFile = path.join(dir, "hold");
   const cluster: Cluster = {
     env, run,
+    hold: () => fs.writeFileSync(holdFile, ""),
+    release: () => fs.rmSync(holdFile, { force: true }),
     async stop() {
       process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+      cluster.release();
       if (readPid(path.join(dir, "slurmctld.pid")) !== undefined) await cancelEverything(run);
       for (const pidFile of pidFiles) await stopDaemon(pidFile);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -129,6 +140,7 @@ export async function startCluster(): Promise<Cluster> {
   try {
     run(MUNGED, ["--force", `--socket=${dir}/munge.socket`, `--key-file=${mungeKey(dir)}`, `--log-file=${dir}/munged.log`,
       `--pid-file=${dir}/munged.pid`, `--seed-file=${dir}/munged.seed`]);
+    fs.writeFileSync(path.join(dir, "task-prolog"), `#!/bin/sh\nwhile [ -e ${holdFile} ]; do sleep 0.1; done\n`, { mode: 0o755 });
     fs.writeFileSync(conf, slurmConf(dir, host, [await freePort(), await freePort()]));
     run(SLURMCTLD, ["-f", conf]);
     run(SLURMD, ["-f", conf]);

@@ -8,7 +8,7 @@ import { SEED_MODELS } from "../../experiments/seeds";
 import { REPO_ROOT, writeResult } from "../../lib/results";
 import { aggregateScript, aggregateSteps, arrayScript, groupByResources, shellWord } from "../../scripts/slurm/sbatch";
 import { aggregatesInQueue, estimateSeconds, parseSqueue, Submission, taskStatuses } from "../../scripts/slurm/queue";
-import { isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../scripts/slurm/tasks";
+import { forceable, isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../scripts/slurm/tasks";
 
 const folders: string[] = [];
 const tmp = () => folders[folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-slurm-tasks-"))) - 1];
@@ -124,4 +124,34 @@ test("submit --dry-run prints the task list and the scripts; unknown experiments
   const bad = cli("submit", "cnn-mnits");
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^scripts\/slurm.ts: unknown experiment cnn-mnits/);
+});
+
+test("a run forced again shows as running or pending while its old, complete result is still there", () => {
+  const dir = tmp();
+  const tasks = studyTasks({ ...FULL, resultsDir: dir, experiments: ["cnn-mnist", "hqnn-parallel-mnist"] });
+  for (const id of ["cnn-mnist", "hqnn-parallel-mnist"]) writeResult(id, { status: "complete" }, dir);
+  const submissions: Submission[] = [{ submitted_at: "2026-01-03T00:00:00Z", arrays: [{ job: "11", tasks: ["cnn-mnist", "hqnn-parallel-mnist"] }] }];
+  const statuses = taskStatuses(tasks, submissions, parseSqueue("11|0|PENDING|Resources\n11|1|COMPLETED|None\n"), "/logs");
+  assert.deepEqual(statuses.map((s) => [s.task.id, s.state]), [["cnn-mnist", "pending"], ["hqnn-parallel-mnist", "done"]]);
+  assert.deepEqual(studyTasks({ ...FULL, experiments: ["seeds", "cnn-cifar10"], seeds: [1] }).filter(forceable).map((t) => t.id), ["cnn-cifar10"],
+    "FORCE trains the single runs again, as make reproduce FORCE=1; seed runs are rerun by deleting their file");
+});
+
+test("submit --force --dry-run submits the done single runs again and says which done tasks it keeps", () => {
+  const dir = tmp();
+  writeResult("cnn-mnist", { status: "complete" }, path.join(dir, "quick"));
+  writeResult("cnn-mnist-s1", { status: "complete" }, path.join(dir, "quick", "seeds"));
+  const env: NodeJS.ProcessEnv = { ...process.env, PROFILE: "quick", HQNN_RESULTS_DIR: dir };
+  delete env.SLURM_CONF;
+  const dryRun = (...flags: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/slurm.ts", "submit", "cnn-mnist", "seeds",
+    "--seeds", "1", "--models", "cnn-mnist", "--dry-run", ...flags], { cwd: REPO_ROOT, env, encoding: "utf8" });
+  const plain = dryRun();
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stdout, /: 2 done, 0 running, 0 pending, 0 failed, 0 missing\n/);
+  assert.doesNotMatch(plain.stdout, /# job array/);
+  const forced = dryRun("--force");
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.match(forced.stdout, /: 2 done, .* 0 missing; 1 done submitted again \(--force\): cnn-mnist\n/);
+  assert.match(forced.stdout, /#SBATCH --array=0-0\n[^]*\n {2}0\) exec node --import tsx experiments\/parallel.ts cnn-mnist ;; # cnn-mnist\n/);
+  assert.match(forced.stderr, /kept as they are: cnn-mnist-s1 \(delete a task's result file to run it again\)/);
 });

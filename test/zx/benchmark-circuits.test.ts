@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   applyCircuit, benchmarkCircuit, benchmarkQc, circuitBench, circuitToGraph, DEFAULT_BENCHMARK_CIRCUITS, GF2_POLYNOMIALS,
-  parseBenchmarkName, PUBLISHED_COUNTS, seededRandom, tCount, ZXCircuit,
+  parseBenchmarkName, publishedFor, seededRandom, tCount, ZXCircuit,
 } from "../../lib/zx";
 
 const ROOT = join(__dirname, "..", "..");
@@ -60,9 +60,11 @@ test("T-counts before reduction: 7 per Toffoli, as the published files", () => {
   }
 });
 
-test("every generated file has the qubits, Hadamards, T and linear CNOTs of the published file's header", () => {
+test("every generated file has the qubits, Hadamards, T and linear CNOTs of the stored T-par file's header", () => {
   for (const name of DEFAULT_BENCHMARK_CIRCUITS) {
-    const published = PUBLISHED_COUNTS[name].original;
+    const tpar = publishedFor(name).tpar;
+    assert.ok(tpar, `${name}: no stored T-par file`);
+    const published = tpar.original;
     const text = benchmarkQc(name);
     const lines = text.split("\n");
     const gates = lines.slice(lines.indexOf("BEGIN") + 1, lines.indexOf("END"));
@@ -73,7 +75,7 @@ test("every generated file has the qubits, Hadamards, T and linear CNOTs of the 
     assert.equal(7 * toffolis, published.t, `${name} T`);
     // T-par's header counts 7 CNOTs per Toffoli; the rest is the multipliers' reduction network.
     assert.equal(gates.filter((l) => /^tof \S+ \S+$/.test(l)).length, published.cnot - published.t, `${name} CNOT`);
-    assert.ok(PUBLISHED_COUNTS[name].tpar < published.t);
+    assert.ok(tpar.optimised.t < published.t);
   }
 });
 
@@ -204,14 +206,16 @@ function benchZx(args: string[], env: Record<string, string>) {
 test("bench zx --circuits tof_3 --repeats 1: a line for the circuit, a summary line, the same in results/local/ of HQNN_RESULTS_DIR (RECORD=1: bench-zx.json)", () => {
   const dir = fs.mkdtempSync(join(tmpdir(), "bench-zx-"));
   const repoLocal = join(ROOT, "results", "local");
-  const repoLocalBefore = fs.existsSync(repoLocal) ? fs.readdirSync(repoLocal) : [];
+  // Only this bench's files: other test files write and remove their own under results/local/ at the same time.
+  const repoBenchZx = () => (fs.existsSync(repoLocal) ? fs.readdirSync(repoLocal) : []).filter((f) => f.startsWith("bench-zx-"));
+  const repoLocalBefore = repoBenchZx();
   const r = benchZx(["--circuits", "tof_3", "--repeats", "1"], { HQNN_RESULTS_DIR: dir, RECORD: "" });
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
   assert.equal(lines.length, 2);
   const [row, summary] = lines;
   assert.deepEqual(Object.keys(row), [
-    "circuit", "family", "qubits", "t_before", "t_spider_simp", "t_full_reduce", "t_tpar", "two_qubit_before", "two_qubit_extracted",
+    "circuit", "origin", "qubits", "t_before", "t_spider_simp", "t_full_reduce", "t_pyzx", "t_tpar", "two_qubit_before", "two_qubit_extracted",
     "t_extracted", "diagram_check", "extracted_check", "reduce_seconds", "reduce_seconds_runs", "published",
   ]);
   assert.equal(row.circuit, "tof_3");
@@ -219,16 +223,22 @@ test("bench zx --circuits tof_3 --repeats 1: a line for the circuit, a summary l
   assert.equal(row.t_before, 21);
   assert.equal(row.t_full_reduce, 15);
   assert.equal(row.t_tpar, 15);
+  assert.equal(row.t_pyzx, 15);
+  assert.equal(row.origin, "generated");
   assert.ok(row.t_spider_simp >= row.t_full_reduce && row.t_spider_simp <= row.t_before);
   assert.equal(row.two_qubit_before, 18);
   assert.ok(row.two_qubit_extracted > 0);
   assert.deepEqual(row.diagram_check, { equal: true, method: "dense-unitary" });
   assert.deepEqual(row.extracted_check, { equal: true, method: "dense-unitary" });
   assert.equal(row.reduce_seconds_runs.length, 1);
-  assert.equal(row.published.t_before, 21);
-  assert.match(row.published.source, /tof_3_tpar\.qc/);
+  assert.deepEqual([row.published.tpar.t_before, row.published.tpar.t_after], [21, 15]);
+  assert.match(row.published.tpar.source, /tof_3_tpar\.qc/);
+  assert.equal(row.published.pyzx.t_before, 21);
+  assert.match(row.published.pyzx.source, /T-count Benchmark\.ipynb.*row tof_3$/);
   assert.equal(summary.circuits, 1);
-  assert.deepEqual(summary.versus_tpar, { circuits: 1, t_full_reduce: 15, t_tpar: 15, at_most_tpar: 1 });
+  const matched = { circuits: 1, t_full_reduce: 15, t_published: 15, at_most_published: 1, above_published: [] };
+  assert.deepEqual(summary.versus_tpar, matched);
+  assert.deepEqual(summary.versus_pyzx, matched);
   assert.deepEqual(summary.diagram_checks, { equal: 1, unequal: 0, undecided: 0 });
 
   const written = fs.readdirSync(join(dir, "local"));
@@ -247,13 +257,13 @@ test("bench zx --circuits tof_3 --repeats 1: a line for the circuit, a summary l
   assert.equal(recorded.status, 0, recorded.stderr);
   assert.equal(JSON.parse(fs.readFileSync(join(dir, "bench-zx.json"), "utf8")).circuits[0].t_full_reduce, 16);
   assert.deepEqual(fs.readdirSync(join(dir, "local")), written);
-  assert.deepEqual(fs.existsSync(repoLocal) ? fs.readdirSync(repoLocal) : [], repoLocalBefore);
+  assert.deepEqual(repoBenchZx(), repoLocalBefore);
   fs.rmSync(dir, { recursive: true });
 });
 
 test("bench zx refuses an unknown circuit with one line and exit code 2", () => {
-  const r = benchZx(["--circuits", "tof_3,mod5_4"], { HQNN_RESULTS_DIR: join(tmpdir(), "bench-zx-unused") });
+  const r = benchZx(["--circuits", "tof_3,mod5_5"], { HQNN_RESULTS_DIR: join(tmpdir(), "bench-zx-unused") });
   assert.equal(r.status, 2);
   assert.equal(r.stdout, "");
-  assert.match(r.stderr, /^bench: --circuits: unknown circuit "mod5_4" \(expected tof_N, [^\n]*\n$/);
+  assert.match(r.stderr, /^bench: --circuits: unknown circuit "mod5_5" \(expected tof_N, [^\n]*, or a file of zx-benchmarks\/ \([^\n]*mod5_4[^\n]*\)\n$/);
 });

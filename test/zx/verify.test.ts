@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  circuitToGraph, circuitUnitary, compareTensors, DENSE_MAX_WIRES, diagramTensor, fullReduce, hqnnParallelBranch, MAX_CONTRACTION_VARS, Phase,
+  circuitToGraph, circuitUnitary, compareTensors, DENSE_MAX_WIRES, diagramTensor, extractCircuit, extractedToCircuit, fullReduce, hqnnParallelBranch, MAX_CONTRACTION_VARS, Phase,
   randomCircuit, randomCliffordT, seededRandom, verifyCircuits, verifyDiagram, ZXCircuit, ZXGraph,
 } from "../../lib/zx";
 
@@ -95,7 +95,7 @@ test("a diagram of the wrong shape is unequal; one too large to evaluate is unde
   }
 });
 
-test("verifyCircuits: circuit against circuit, dense up to 6 wires, product states up to 20, undecided beyond", () => {
+test("verifyCircuits: circuit against circuit, dense up to 6 wires, product states up to 20, ZX reduction beyond", () => {
   const moved = (c: ZXCircuit): ZXCircuit => ({ ...c, ops: [...c.ops, { gate: "RZ", wires: [1], params: [Math.PI / 4] }] });
   for (const n of [4, 9]) {
     const c = randomCliffordT(n, 20 * n, 5);
@@ -106,7 +106,24 @@ test("verifyCircuits: circuit against circuit, dense up to 6 wires, product stat
     assert.deepEqual([verdict.equal, verdict.method], [false, method], `${n} wires, an extra T`);
   }
   assert.equal(verifyCircuits(randomCliffordT(3, 10, 1), randomCliffordT(4, 10, 1)).equal, false);
-  assert.deepEqual(verifyCircuits({ wires: 21, ops: [] }, { wires: 21, ops: [] }), {
+  assert.deepEqual(verifyCircuits({ wires: 21, ops: [] }, { wires: 21, ops: [] }, { method: "product-states" }), {
     equal: null, method: "product-states", reason: "21 wires: statevectors are simulated up to 20 wires",
   });
+  assert.deepEqual(verifyCircuits({ wires: 21, ops: [] }, { wires: 21, ops: [] }), { equal: true, method: "zx-reduction" });
+});
+
+test("zx-reduction: a 24-wire circuit equals its extraction, and one with an extra T or CNOT is not shown equal (null, not false)", () => {
+  const c = randomCliffordT(24, 10 * 24, 3);
+  const extracted = extractedToCircuit(extractCircuit(reduced(c)));
+  assert.deepEqual(verifyCircuits(c, extracted), { equal: true, method: "zx-reduction" });
+  const rot: ZXCircuit = { wires: 24, ops: [{ gate: "Rot", wires: [2], params: [0.3, 1.1, -0.4] }, { gate: "RY", wires: [5], params: [0.7] }] };
+  assert.deepEqual(verifyCircuits(rot, rot), { equal: true, method: "zx-reduction" }, "Rot and RY are inverted");
+  for (const extra of [{ gate: "RZ" as const, wires: [1], params: [Math.PI / 4] }, { gate: "CNOT" as const, wires: [0, 7] }]) {
+    const verdict = verifyCircuits(c, { ...extracted, ops: [...extracted.ops, extra] });
+    assert.equal(verdict.equal, null, extra.gate);
+    assert.equal(verdict.method, "zx-reduction");
+    assert.match(verdict.reason ?? "", /not shown to be the identity$/);
+  }
+  assert.throws(() => verifyCircuits({ wires: 2, ops: [] }, { wires: 2, ops: [{ gate: "RZ", wires: [0], params: ["a"] }] }, { method: "zx-reduction" }),
+    /"zx-reduction" needs numeric angles, got the symbol "a"/);
 });
