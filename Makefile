@@ -8,7 +8,7 @@
 #   make reproduce-status   where the Slurm tasks stand (also: make reproduce SCHEDULER=slurm STATUS=1)
 #   make test-slurm  the Slurm tests alone: installs Slurm and munge (root), runs the study on a private single-node Slurm
 #   make bench       throughput benchmarks (engine, training); writes results/local/, RECORD=1 replaces results/bench-training.json
-#   make claims      rebuild CLAIMS.md from results/
+#   make claims      rebuild CLAIMS.md, the README's findings paragraph and benchmark tables from results/
 #   make report      one offline HTML site of notebooks, figures, results and claims: report/index.html (no training)
 
 PROFILE ?= quick
@@ -46,7 +46,8 @@ figures: setup
 	$(MAKE) --no-print-directory claims
 
 claims: setup
-	@if [ -f scripts/claims.ts ]; then $(TSX) scripts/claims.ts; else echo "claims registry not built yet"; fi
+	$(TSX) scripts/claims.ts
+	$(TSX) scripts/bench-tables.ts
 
 report: setup
 	JUPYTER_PY=$(JUPYTER_PY) $(TSX) scripts/report.ts

@@ -11,7 +11,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { atomicWriteFile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
-import { CLAIMS, evaluateClaims, registryProblems, renderClaimsMarkdown, renderFindings, resultLookup, verdictCounts, withFindings } from "../lib/claims";
+import { CLAIMS, evaluateClaims, registryProblems, renderClaimsMarkdown, FINDINGS, renderFindings, resultLookup, verdictCounts } from "../lib/claims";
+import { withGeneratedBlock } from "../lib/io/generated-block";
 
 function parseArgs(args: string[]): { out: string; readme?: string } {
   let out = path.join(REPO_ROOT, "CLAIMS.md");
@@ -37,7 +38,7 @@ if (problems.length > 0) {
 }
 const evaluated = evaluateClaims(RESULTS_DIR);
 atomicWriteFile(out, renderClaimsMarkdown(evaluated, { linkBase: path.dirname(out), resultsDir: RESULTS_DIR }));
-if (readme) atomicWriteFile(readme, withFindings(fs.readFileSync(readme, "utf8"), renderFindings(evaluated, resultLookup(RESULTS_DIR))));
+if (readme) atomicWriteFile(readme, withGeneratedBlock(fs.readFileSync(readme, "utf8"), FINDINGS, renderFindings(evaluated, resultLookup(RESULTS_DIR))));
 const verdicts = verdictCounts(evaluated);
 process.stderr.write(`claims: ${Object.entries(verdicts).map(([v, n]) => `${n} ${v}`).join(", ")} -> ${path.relative(process.cwd(), out) || out}\n`);
 process.stdout.write(JSON.stringify({ written: path.relative(REPO_ROOT, out), claims: evaluated.length, verdicts }) + "\n");

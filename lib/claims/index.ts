@@ -8,5 +8,5 @@ export { RESULT_IDS, RESULT_KINDS, isResultId, isLossy, partialReason } from "./
 export { evaluate, formatNumber, formatValue, formula, meets, refsOf, FieldProblem } from "./expr";
 export { claimKind, evaluateClaim, evaluateClaims, paperValue, resultLookup } from "./verdict";
 export { claimProblems, registryProblems, CHECK_KINDS } from "./validate";
-export { renderClaimsMarkdown, renderDetails, renderHeadline, renderSummary, renderTable, renderTolerances, renderVerdictMeanings, verdictCounts } from "./render";
-export { FINDINGS_END, FINDINGS_START, renderFindings, withFindings } from "./findings";
+export { renderClaimsMarkdown, renderDetails, renderHeadline, renderSummary, renderTable, renderTolerances, renderVerdictMeanings, shownVerdict, verdictCounts } from "./render";
+export { FINDINGS, renderFindings } from "./findings";

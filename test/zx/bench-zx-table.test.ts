@@ -2,13 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { join } from "node:path";
-import { recordedZxBench, renderZxTable, withZxTable, ZX_TABLE_END, ZX_TABLE_START } from "../../experiments/bench-zx-table";
+import { recordedZxBench, renderZxTable, ZX_TABLE } from "../../experiments/bench-zx-table";
+import { withGeneratedBlock } from "../../lib/io/generated-block";
 
 const ROOT = join(__dirname, "..", "..");
 
-test("the README's ZX table is what scripts/bench-zx-table.ts renders from results/ (or says it is not recorded)", () => {
+test("the README's ZX table is what scripts/bench-tables.ts renders from results/ (or says it is not recorded)", () => {
   const readme = fs.readFileSync(join(ROOT, "README.md"), "utf8");
-  assert.equal(withZxTable(readme, renderZxTable(recordedZxBench())), readme, "run node --import tsx scripts/bench-zx-table.ts");
+  assert.equal(withGeneratedBlock(readme, ZX_TABLE, renderZxTable(recordedZxBench())), readme, "run node --import tsx scripts/bench-tables.ts");
 });
 
 test("renderZxTable: one row per circuit, dashes for missing published figures, ours in bold above one, undecided checks with their reason", () => {
@@ -26,5 +27,5 @@ test("renderZxTable: one row per circuit, dashes for missing published figures, 
   assert.equal(lines.length, 4);
   assert.equal(lines[2], "| tof_3 | 5 | 21 | 15 | 15 | 15 | 0.02 | equal (dense-unitary) | undecided (product-states: too wide) |");
   assert.equal(lines[3], "| x_tpar | 5 | 21 | **16** | – | 15 | 0.02 | equal (dense-unitary) | undecided (product-states: too wide) |");
-  assert.throws(() => withZxTable("no markers", "x"), new RegExp(`lacks the markers ${ZX_TABLE_START} \\.\\.\\. ${ZX_TABLE_END}`));
+  assert.throws(() => withGeneratedBlock("no markers", ZX_TABLE, "x"), /lacks the markers/);
 });

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { recordedTrainingBench, renderTrainingTable, TRAINING_TABLE } from "../../experiments/bench-training-table";
+import { withGeneratedBlock } from "../../lib/io/generated-block";
+
+test("the README's training-speed table is what scripts/bench-tables.ts renders from results/", () => {
+  const readme = fs.readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  assert.equal(withGeneratedBlock(readme, TRAINING_TABLE, renderTrainingTable(recordedTrainingBench())), readme, "run node --import tsx scripts/bench-tables.ts");
+});
+
+test("renderTrainingTable: one row per case with both rates, the memory format and the ratio's median and range; says why when there is no table", () => {
+  assert.match(renderTrainingTable(undefined), /^The training-speed table is not recorded yet/);
+  assert.match(renderTrainingTable({ provenance: { git_commit: "abc" } } as never), /^The recorded `results\/bench-training.json` \(commit abc\) predates/);
+  const table = renderTrainingTable({
+    backend: "wasm", load_average: { before: [0.1, 0.2, 0.3] },
+    provenance: { git_commit: "abc1234", git_dirty: false, started_at: "2020-01-01T00:00:00Z" },
+    reference: { script: "bench/torch_reference.py --quantum vectorised", torch: "1.13", how: "vectorised" },
+    summary: { cores: 2, note: "medians over 5 rounds", min_ratio: 0.61 },
+    cases: {
+      "hqnn-mnist-1t": { model: "hqnn", dataset: "mnist", threads: 1, torch_format: "channels_last", ours_images_per_s: 1234, torch_images_per_s: 1000, ratio: { median: 1.234, min: 1.1, max: 1.3 } },
+      "cnn-cifar10-2t": { model: "cnn", dataset: "cifar10", threads: 2, torch_format: "contiguous", ours_images_per_s: 610, torch_images_per_s: 1000, ratio: { median: 0.61, min: 0.5, max: 0.7 } },
+    },
+  } as never);
+  assert.match(table, /^From `results\/bench-training.json` \(commit abc1234, started 2020-01-01T00:00:00Z, 2 cores, load average before 0.10, 0.20, 0.30/);
+  const rows = table.split("\n").filter((l) => l.startsWith("| ")).slice(2);
+  assert.deepEqual(rows, [
+    "| HQNN-Parallel | MNIST 28x28x1 | 1 | 1,234 | 1,000 (channels-last) | **1.23** (1.10-1.30) |",
+    "| CNN | CIFAR-10 32x32x3 | 2 | 610 | 1,000 (contiguous) | **0.61** (0.50-0.70) |",
+  ]);
+  assert.match(table, /Smallest median ratio: \*\*0.61\*\*/);
+});
