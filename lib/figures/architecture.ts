@@ -16,7 +16,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Figure } from "../plot";
-import type { NamedFigure } from "./index";
+import type { NamedFigure } from "../plot";
 import { buildParallelModel, ModelConfig } from "../nn/models";
 import { quantumHead } from "../nn/parallel-head";
 import { BranchOptions, branchWeightCount, Circuit, CircuitOp, hqnnBranchCircuit } from "../quantum";

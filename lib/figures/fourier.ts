@@ -9,7 +9,7 @@
 import { FourierStudy, OrderStats, PAPER_STUDY, freqLabel, runFourierStudy } from "../fourier";
 import type { Figure } from "../plot";
 import { readResult } from "../results";
-import type { NamedFigure } from "./index";
+import type { NamedFigure } from "../plot";
 
 const COLORS = { re: "#1f77b4", im: "#d62728", sel: "#6a3d9a", basic: "#33a02c" };
 

@@ -3,14 +3,14 @@
  * (`make figures` never trains). A section whose inputs are missing (a dataset not available, an
  * experiment not yet run) is reported and skipped, never faked.
  */
-import { exportFigure, Figure } from "../plot";
+import { exportFigure, NamedFigure } from "../plot";
 import { architectureSectionFigures, datasetFigures, parallelFigures } from "./sections";
 import { fourierFigures } from "./fourier";
 import { quanvFigures } from "./quanv";
 import { seedFigures } from "./seeds";
 import { writeZxFigures, zxPlotlyFigures } from "./zx";
 
-export interface NamedFigure { name: string; figure: Figure }
+export type { NamedFigure } from "../plot";
 type Log = (s: string) => void;
 
 /** A section built from plotly figures: build them, then export each as PNG and SVG. */

@@ -11,7 +11,7 @@
 import type { Figure } from "../plot";
 import { readResult } from "../results";
 import { welchTTest } from "../stats";
-import type { NamedFigure } from "./index";
+import type { NamedFigure } from "../plot";
 
 interface PerEpoch {
   epoch: number; test_acc_mean: number; test_acc_std: number; train_loss_mean: number; train_loss_std: number;

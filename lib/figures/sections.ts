@@ -1,7 +1,7 @@
 /** The figure builders of each paper section, in paper order. */
 import { loadDataset } from "../data";
 import { readResult } from "../results";
-import type { NamedFigure } from "./index";
+import type { NamedFigure } from "../plot";
 import { datasetFigureBuilders } from "./datasets";
 import { architectureFigures } from "./architecture";
 import { initBackend } from "../nn/backend";

@@ -4,7 +4,7 @@
  */
 import type { Figure } from "../plot";
 import { readResult, RESULTS_DIR } from "../results";
-import type { NamedFigure } from "./index";
+import type { NamedFigure } from "../plot";
 import { paperLineShapes } from "./curves";
 import { paperTable1Value } from "./table1";
 

@@ -14,7 +14,7 @@ import { FIGURES_DIR, type Figure } from "../plot";
 import { closeSvgRenderer, svgSize, svgToPng } from "../plot/svg";
 import { atomicWriteFile, readResult } from "../results";
 import { circuitToGraph, drawSvg, fullReduce, hqnnParallelBranch } from "../zx";
-import type { NamedFigure } from "./index";
+import type { NamedFigure } from "../plot";
 
 export interface SvgFigure { name: string; svg: string }
 

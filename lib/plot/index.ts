@@ -3,8 +3,9 @@
  *
  * - `exportFigure(fig, name)` writes `figures/<name>.png` and `.svg`, rendered by plotly.js in headless
  *   Chromium (Debian's `/usr/bin/chromium`, driven by playwright-core; no browser is ever downloaded).
- * - `showFigure(fig, name?)` inside a notebook displays an interactive chart and a static PNG (so GitHub
- *   and nbconvert show it too), and, given a name, also exports the files.
+ * - `showFigure(fig, name?)` inside a notebook displays a static PNG (so GitHub and nbconvert show it) in one
+ *   output with the figure's plotly description (lib/report draws it interactively), and, given a name, also
+ *   exports the files.
  * One browser is started lazily and shared by all figures of a process; `closeRenderer()` ends it.
  */
 import * as fs from "node:fs";
@@ -19,9 +20,15 @@ export interface Figure {
   height?: number;
 }
 
+/** A figure with the file name (no extension) it is exported under. */
+export interface NamedFigure { name: string; figure: Figure }
+
 export const FIGURES_DIR = process.env.HQNN_FIGURES_DIR ?? path.join(REPO_ROOT, "figures");
 const CHROMIUM = process.env.HQNN_CHROMIUM ?? "/usr/bin/chromium";
-const PLOTLY_JS = require.resolve("plotly.js-dist/plotly.js");
+/** The bundled plotly.js (plotly.js-dist, pinned in package.json): the one copy the renderer, notebooks and report load. */
+export const PLOTLY_JS = require.resolve("plotly.js-dist/plotly.js");
+/** The MIME type under which Jupyter front ends (and lib/report) find a plotly figure in a notebook output. */
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync",
@@ -67,7 +74,8 @@ export async function closeRenderer(): Promise<void> {
   await r.close();
 }
 
-function sized(fig: Figure) {
+/** A figure at its fixed export size (900 × 500 unless it sets its own) in the package's font. */
+export function sizedFigure(fig: Figure) {
   const width = fig.width ?? 900, height = fig.height ?? 500;
   const layout = { font: { family: "Helvetica, Arial, sans-serif", size: 13 }, ...fig.layout, width, height };
   return { data: fig.data, layout, width, height };
@@ -77,7 +85,7 @@ function sized(fig: Figure) {
 export async function renderFigure(fig: Figure, format: "png" | "svg", scale = 2): Promise<Uint8Array | string> {
   renderer ??= openRenderer();
   const { page } = await renderer;
-  const { data, layout, width, height } = sized(fig);
+  const { data, layout, width, height } = sizedFigure(fig);
   const url: string = await page.evaluate(async (a: any) => {
     const P = (globalThis as any).Plotly;
     const div = (globalThis as any).document.createElement("div");
@@ -129,7 +137,7 @@ export function inNotebook(): boolean {
 let plotlyInjected = false;
 
 function interactiveHtml(fig: Figure): string {
-  const { data, layout } = sized(fig);
+  const { data, layout } = sizedFigure(fig);
   const id = `hqnn-plot-${Math.random().toString(36).slice(2, 10)}`;
   // The bundled plotly.js (~4.6 MB) is inlined once per kernel: interactive charts work offline, with no CDN.
   let loader = "";
@@ -142,8 +150,30 @@ function interactiveHtml(fig: Figure): string {
 }
 
 /**
- * Displays a figure in the notebook (interactive when the viewer runs scripts, plus a static PNG), and
- * exports it to figures/ when a name is given. Outside a notebook it only exports.
+ * One notebook output for a figure: the PNG, and the figure itself under PLOTLY_MIME for viewers that draw it
+ * (lib/report's notebook pages, JupyterLab with plotly's extension); a grid of pictures (only image traces) keeps
+ * the PNG alone, which shows it exactly.
+ */
+export function notebookBundle(fig: Figure, pngBase64: string): Record<string, unknown> {
+  if (fig.data.every((t) => (t as { type?: string }).type === "image")) return { "image/png": pngBase64 };
+  const { data, layout } = sizedFigure(fig);
+  return { [PLOTLY_MIME]: { data, layout }, "image/png": pngBase64 };
+}
+
+/**
+ * Sends one display_data output holding several MIME types. tslab's public `display` sends one type per output,
+ * so this calls the function behind it (tslab/dist/jupyter of the tslab version pinned in package.json).
+ */
+function displayBundle(data: Record<string, unknown>): void {
+  const { lastWriteDisplayData } = require("tslab/dist/jupyter");
+  if (typeof lastWriteDisplayData !== "function") throw new Error("cannot display the figure: tslab's output channel is not open (run the notebook with the hqnn-ts kernel)");
+  lastWriteDisplayData({ data, metadata: {}, transient: {} }, false);
+}
+
+/**
+ * Displays a figure in the notebook (a static PNG with the figure's description for viewers that draw it, plus an
+ * inline interactive chart with HQNN_INTERACTIVE=1), and exports it to figures/ when a name is given. Outside a
+ * notebook it only exports.
  */
 export async function showFigure(fig: Figure, name?: string): Promise<void> {
   if (name) await exportFigure(fig, name);
@@ -151,5 +181,6 @@ export async function showFigure(fig: Figure, name?: string): Promise<void> {
   const { display } = require("tslab");
   if (process.env.HQNN_INTERACTIVE === "1") display.html(interactiveHtml(fig));
   // Scale 1 in the notebook keeps the stored .ipynb small; the files under figures/ are at scale 2.
-  display.png((await renderFigure(fig, "png", 1)) as Uint8Array);
+  const png = Buffer.from((await renderFigure(fig, "png", 1)) as Uint8Array).toString("base64");
+  displayBundle(notebookBundle(fig, png));
 }

@@ -1,6 +1,6 @@
 /**
  * `make report`: one offline site of every notebook, figure, result file and claim (scripts/report.ts runs it).
- * Reads notebooks/*.ipynb (rendered by nbconvert's basic template), results/*.json, figures/ and the claims
+ * Reads notebooks/*.ipynb (rendered by nbconvert's basic template, TeX by KaTeX), results/*.json, figures/ and the claims
  * registry; trains nothing and writes nothing outside the output folder. The pages are built by the other
  * modules of lib/report, one per page kind.
  */
@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { evaluateClaims, renderHeadline } from "../claims";
-import { FIGURES_DIR } from "../plot";
+import { FIGURES_DIR, PLOTLY_JS } from "../plot";
 import { REPO_ROOT, RESULTS_DIR, startProvenance } from "../results";
 import type { NamedFigure } from "../figures";
 import { architectureSectionFigures, parallelFigures } from "../figures/sections";
@@ -22,7 +22,8 @@ import { CsvTable, FigureEntry, figurePage, figuresIndexPage, parseCsv, sections
 import { figureSources } from "./figure-sources";
 import { frontPage } from "./front";
 import type { NotebookLink } from "./html";
-import { notebookPage, notebookTitle } from "./notebooks";
+import { copyKatex } from "./maths";
+import { Ipynb, notebookPage, notebookTitle, PreparedNotebook, prepareNotebook } from "./notebooks";
 import { ClaimRef, provenanceOf, ResultFile, resultPage } from "./results";
 
 type Log = (s: string) => void;
@@ -41,7 +42,6 @@ export interface BuildSummary { out: string; pages: number; files: number; bytes
 const MARKER = ".hqnn-report";
 const NOTEBOOKS_DIR = path.join(REPO_ROOT, "notebooks");
 const ASSETS_DIR = path.join(__dirname, "assets");
-const PLOTLY_JS = require.resolve("plotly.js-dist/plotly.js");
 
 /** The lib/figures builders that need only results/ (Figures 1-3 need the datasets and stay static). */
 const INTERACTIVE_BUILDERS: { section: string; build(log: Log): Promise<NamedFigure[]> }[] = [
@@ -74,12 +74,16 @@ function listFiles(dir: string, ext: string): string[] {
   return files.sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
+const readIpynb = (name: string): Ipynb => JSON.parse(fs.readFileSync(path.join(NOTEBOOKS_DIR, `${name}.ipynb`), "utf8"));
+
 /** nbconvert's basic HTML (cells and outputs, no head, no external asset) of every notebook, by name. */
-function convertNotebooks(names: string[], python: string, log: Log): Map<string, string> {
+function convertNotebooks(notebooks: Map<string, Ipynb>, python: string, log: Log): Map<string, string> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-report-nb-"));
+  const names = [...notebooks.keys()];
   try {
     log(`nbconvert: ${names.length} notebooks`);
-    const files = names.map((n) => path.join(NOTEBOOKS_DIR, `${n}.ipynb`));
+    const files = names.map((n) => path.join(tmp, `${n}.ipynb`));
+    names.forEach((n, i) => fs.writeFileSync(files[i], JSON.stringify(notebooks.get(n))));
     try {
       execFileSync(python, ["-m", "nbconvert", "--to", "html", "--template", "basic", "--output-dir", tmp, ...files], { stdio: ["ignore", "ignore", "pipe"], timeout: 10 * 60_000 });
     } catch (e) {
@@ -93,10 +97,11 @@ function convertNotebooks(names: string[], python: string, log: Log): Map<string
 }
 
 function writeNotebooks(out: string, notebooks: NotebookLink[], claimIds: ReadonlySet<string>, python: string, log: Log): Mentions {
-  const converted = convertNotebooks(notebooks.map((n) => n.name), python, log);
+  const prepared = new Map<string, PreparedNotebook>(notebooks.map((n) => [n.name, prepareNotebook(readIpynb(n.name))]));
+  const converted = convertNotebooks(new Map([...prepared].map(([name, p]) => [name, p.ipynb])), python, log);
   const mentions: Mentions = new Map();
   for (const n of notebooks) {
-    const p = notebookPage(n.name, n.title, converted.get(n.name)!, claimIds, notebooks);
+    const p = notebookPage(n, converted.get(n.name)!, prepared.get(n.name)!, claimIds, notebooks);
     write(out, `notebooks/${n.name}.html`, p.html);
     fs.copyFileSync(path.join(NOTEBOOKS_DIR, `${n.name}.ipynb`), path.join(out, "notebooks", `${n.name}.ipynb`));
     for (const img of p.images) write(out, `notebooks/${img.file}`, img.bytes);
@@ -156,6 +161,7 @@ function copyFigureFiles(out: string, figures: FigureEntry[], tables: CsvTable[]
 function copyAssets(out: string): void {
   for (const f of fs.readdirSync(ASSETS_DIR)) fs.copyFileSync(path.join(ASSETS_DIR, f), path.join(out, "assets", f));
   fs.copyFileSync(PLOTLY_JS, path.join(out, "assets", "plotly.js"));
+  copyKatex(out);
 }
 
 function folderSize(dir: string): { files: number; bytes: number } {
@@ -179,7 +185,7 @@ export async function buildReport(o: BuildOptions): Promise<BuildSummary> {
   prepareOut(out);
   const notebooks = listFiles(NOTEBOOKS_DIR, ".ipynb").map((f) => {
     const name = f.slice(0, -".ipynb".length);
-    return { name, title: notebookTitle(JSON.parse(fs.readFileSync(path.join(NOTEBOOKS_DIR, f), "utf8")), name) };
+    return { name, title: notebookTitle(readIpynb(name), name) };
   });
   const evaluated = evaluateClaims(RESULTS_DIR);
   const claimIds = new Set(evaluated.map((e) => e.claim.id));

@@ -4,8 +4,7 @@
  * section, the notebook place that discusses it) and holding its details (the computation lines of CLAIMS.md).
  */
 import * as path from "node:path";
-import { claimKind, EvaluatedClaim, renderDetails } from "../claims";
-import { shownVerdict } from "../claims/render";
+import { claimKind, EvaluatedClaim, renderDetails, shownVerdict } from "../claims";
 import { escapeHtml, inlineMarkdown, NotebookLink, page, verdictBadge } from "./html";
 import { groupById, groupOfPaperSection, groupOfResult, SECTION_GROUPS, SectionGroup } from "./sections";
 

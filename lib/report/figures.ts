@@ -4,8 +4,8 @@
  * chart rebuilt from results/ by lib/figures (the committed PNG stays in its place when there is none or
  * scripts do not run; assets/chart.js).
  */
-import type { Figure } from "../plot";
-import { escapeHtml, NotebookLink, page, scriptJson, table } from "./html";
+import { Figure, sizedFigure } from "../plot";
+import { CHART_SCRIPTS, chartData, chartElement, escapeHtml, NotebookLink, page, table } from "./html";
 import { groupOfFigureFile, SECTION_GROUPS, SectionGroup } from "./sections";
 
 export interface FigureEntry {
@@ -48,12 +48,6 @@ export function figureTitle(fig: Figure): string {
   const title = fig.layout?.title as string | { text?: string } | undefined;
   const text = typeof title === "string" ? title : title?.text ?? "";
   return text.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
-}
-
-/** The figure as lib/plot exports it: its fixed size and font (lib/plot/index.ts, sized). */
-export function plotlyArguments(fig: Figure): { data: object[]; layout: Record<string, unknown> } {
-  const layout = { font: { family: "Helvetica, Arial, sans-serif", size: 13 }, ...fig.layout, width: fig.width ?? 900, height: fig.height ?? 500 };
-  return { data: fig.data, layout };
 }
 
 function caption(f: FigureEntry): string {
@@ -111,8 +105,8 @@ function neighbours(figures: FigureEntry[], index: number): string {
 function chartBlock(f: FigureEntry): string {
   const image = `<img src="${f.name}.png" alt="${escapeHtml(f.name)}">`;
   if (!f.interactive) return `<div class="chart static">${image}</div>`;
-  return `<div class="chart" id="chart">${image}</div>
-<script>window.HQNN_FIGURE = ${scriptJson(plotlyArguments(f.interactive))};</script>`;
+  const { data, layout } = sizedFigure(f.interactive);
+  return `${chartElement(0, image, `id="chart"`)}\n${chartData([{ data, layout }])}`;
 }
 
 /** figures/<name>.html for figures[index]. */
@@ -127,5 +121,5 @@ export function figurePage(figures: FigureEntry[], index: number, notebooks: Not
 <p>Section: <a href="../figures.html#section-${group.id}">${escapeHtml(group.title)}</a> · files: ${fileLinks(f, "")} · <a href="../claims.html?section=${encodeURIComponent(group.id)}">claims of this section</a></p>
 ${chartBlock(f)}
 <p class="note">${origin}</p>`;
-  return page({ title: f.name, root: "../", body, notebooks, scripts: f.interactive ? ["assets/plotly.js", "assets/chart.js"] : [] });
+  return page({ title: f.name, root: "../", body, notebooks, scripts: f.interactive ? CHART_SCRIPTS : [] });
 }

@@ -44,6 +44,21 @@ export interface PageOptions {
   notebooks: NotebookLink[];
   /** Script files, relative to the site's top (prefixed with root here). */
   scripts?: string[];
+  /** Stylesheets besides the site's own, relative to the site's top. */
+  styles?: string[];
+}
+
+/** The scripts of a page with plotly charts: the bundled plotly.js (copied by build.ts) and the drawing script. */
+export const CHART_SCRIPTS = ["assets/plotly.js", "assets/chart.js"];
+
+/** An element that assets/chart.js draws figure `index` of the page's chartData into; `inner` shows until then. */
+export function chartElement(index: number, inner: string, attrs = ""): string {
+  return `<div class="chart"${attrs ? ` ${attrs}` : ""} data-chart="${index}">${inner}</div>`;
+}
+
+/** The plotly figures ({data, layout}) of a page's chart elements, by index, for assets/chart.js. */
+export function chartData(figures: object[]): string {
+  return `<script>window.HQNN_FIGURES = ${scriptJson(figures)};</script>`;
 }
 
 function nav(root: string, notebooks: NotebookLink[]): string {
@@ -56,10 +71,11 @@ function nav(root: string, notebooks: NotebookLink[]): string {
 /** A whole page: head (the site's stylesheet and icon, no external asset), navigation, body, scripts. */
 export function page(o: PageOptions): string {
   const scripts = (o.scripts ?? []).map((s) => `<script src="${o.root}${s}"></script>`).join("\n");
+  const styles = ["assets/site.css", ...(o.styles ?? [])].map((s) => `<link rel="stylesheet" href="${o.root}${s}">`).join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(o.title)} · hqnn-ts report</title>
-<link rel="icon" href="${o.root}assets/icon.svg"><link rel="stylesheet" href="${o.root}assets/site.css">
+<link rel="icon" href="${o.root}assets/icon.svg">${styles}
 </head><body>
 <header class="site"><a class="brand" href="${o.root}index.html">hqnn-ts · reproduction report</a>${nav(o.root, o.notebooks)}</header>
 <main>

@@ -1,10 +1,53 @@
 /**
  * notebooks/<name>.html: a committed notebook as nbconvert's basic template renders it (cells and outputs, no
- * external asset), wrapped in the site's layout. Embedded images become files next to the page, links to
- * CLAIMS.md and results/*.json (and table cells naming a claim) point at the site's claims page and result pages,
- * and the first link to each claim gets an anchor (`mention-<claim id>`) so the claims page can link to the place the claim is discussed.
+ * external asset), wrapped in the site's layout. Before nbconvert sees the notebook (`prepareNotebook`), its TeX is
+ * swapped for placeholders (lib/report/maths.ts) and each output holding a plotly figure (lib/plot's showFigure)
+ * for a chart element with its PNG inside; afterwards the placeholders become KaTeX's HTML, the charts are drawn by
+ * assets/chart.js, embedded images become files next to the page, links to CLAIMS.md and results/*.json (and table
+ * cells naming a claim) point at the site's claims page and result pages, and the first link to each claim gets an
+ * anchor (`mention-<claim id>`) so the claims page can link to the place the claim is discussed.
  */
-import { escapeHtml, NotebookLink, page } from "./html";
+import { PLOTLY_MIME } from "../plot";
+import { CHART_SCRIPTS, chartData, chartElement, escapeHtml, NotebookLink, page } from "./html";
+import { KATEX_STYLESHEET, MathSpan, protectMath, renderMath } from "./maths";
+
+type Source = string | string[];
+interface Output { output_type: string; data?: Record<string, unknown> }
+interface Cell { cell_type: string; source: Source; outputs?: Output[] }
+/** The parts of an .ipynb file this module reads or rewrites; the rest passes through unchanged. */
+export interface Ipynb { cells: Cell[] }
+
+export interface PreparedNotebook {
+  /** The notebook to give nbconvert. */
+  ipynb: Ipynb;
+  /** The plotly figures of its outputs, by chart index. */
+  charts: object[];
+  /** Its TeX spans, by placeholder index. */
+  maths: MathSpan[];
+}
+
+const joined = (source: Source) => [source].flat().join("");
+
+function prepareOutput(o: Output, charts: object[], maths: MathSpan[]): Output {
+  const figure = o.data?.[PLOTLY_MIME] as object | undefined;
+  if (figure) {
+    charts.push(figure);
+    const png = o.data!["image/png"] as Source | undefined;
+    const fallback = png ? `<img src="data:image/png;base64,${joined(png).trim()}">` : "";
+    return { ...o, data: { "text/html": chartElement(charts.length - 1, fallback) } };
+  }
+  const markdown = o.data?.["text/markdown"] as Source | undefined;
+  return markdown === undefined ? o : { ...o, data: { ...o.data, "text/markdown": protectMath(joined(markdown), maths) } };
+}
+
+/** The notebook with its TeX (markdown cells and markdown outputs) and its plotly outputs replaced for nbconvert. */
+export function prepareNotebook(ipynb: Ipynb): PreparedNotebook {
+  const charts: object[] = [], maths: MathSpan[] = [];
+  const cells = ipynb.cells.map((c) => (c.cell_type === "markdown"
+    ? { ...c, source: protectMath(joined(c.source), maths) }
+    : { ...c, outputs: c.outputs?.map((o) => prepareOutput(o, charts, maths)) }));
+  return { ipynb: { ...ipynb, cells }, charts, maths };
+}
 
 export interface ImageFile { file: string; bytes: Buffer }
 
@@ -17,9 +60,9 @@ export interface NotebookPage {
 }
 
 /** The notebook's title: the first "# " heading of its first markdown cell (the file name when it has none). */
-export function notebookTitle(ipynb: { cells?: { cell_type: string; source: string | string[] }[] }, name: string): string {
+export function notebookTitle(ipynb: Partial<Ipynb>, name: string): string {
   const cell = ipynb.cells?.find((c) => c.cell_type === "markdown");
-  const source = [cell?.source ?? ""].flat().join("");
+  const source = joined(cell?.source ?? "");
   return /^# (.+)$/m.exec(source)?.[1].trim() ?? name;
 }
 
@@ -56,14 +99,18 @@ export function markMentions(html: string, claimIds: ReadonlySet<string>): { htm
   return { html: out, mentions };
 }
 
-/** The page of one notebook from nbconvert's basic HTML of it. */
-export function notebookPage(name: string, title: string, converted: string, claimIds: ReadonlySet<string>, notebooks: NotebookLink[]): NotebookPage {
-  const { html: withFiles, images } = extractImages(converted, name);
-  const { html, mentions } = markMentions(siteLinks(withFiles), claimIds);
-  const body = `<p class="lead">Notebook <code>notebooks/${escapeHtml(name)}.ipynb</code> with the outputs it was committed with ` +
-    `(<a href="${name}.ipynb" download>download .ipynb</a>). Claims link to the <a href="../claims.html">claims table</a>, result files to their pages.</p>
+/** The page of one notebook from nbconvert's basic HTML of its prepared copy. */
+export function notebookPage(n: NotebookLink, converted: string, prepared: PreparedNotebook, claimIds: ReadonlySet<string>, notebooks: NotebookLink[]): NotebookPage {
+  const { html: withFiles, images } = extractImages(converted, n.name);
+  const typeset = renderMath(withFiles, prepared.maths, `notebooks/${n.name}.ipynb`);
+  const { html, mentions } = markMentions(siteLinks(typeset), claimIds);
+  const charts = prepared.charts.length > 0;
+  const body = `<p class="lead">Notebook <code>notebooks/${escapeHtml(n.name)}.ipynb</code> with the outputs it was committed with ` +
+    `(<a href="${n.name}.ipynb" download>download .ipynb</a>). Claims link to the <a href="../claims.html">claims table</a>, result files to their pages` +
+    `${charts ? "; charts are interactive (hover for values, drag to zoom, double-click to reset)" : ""}.</p>
 <article class="notebook">
 ${html}
-</article>`;
-  return { html: page({ title, root: "../", body, notebooks }), images, mentions };
+</article>${charts ? `\n${chartData(prepared.charts)}` : ""}`;
+  const styles = prepared.maths.length > 0 ? [KATEX_STYLESHEET] : [];
+  return { html: page({ title: n.title, root: "../", body, notebooks, scripts: charts ? CHART_SCRIPTS : [], styles }), images, mentions };
 }

@@ -1,11 +1,20 @@
 // %% [markdown]
 // # 03 · HQNN-Quanv: a quanvolutional layer against CNN1 and CNN4 (paper section 2.3, Figures 7 and 8)
 //
-// The paper's claim: a hybrid network whose first layer is a 2×2 *quanvolutional* kernel (a 4-qubit circuit with
-// 4 trainable weights), followed by one dense layer, reaches **0.67 ± 0.01** test accuracy on 600 MNIST images
-// (500 train / 100 test, 20 epochs, 10 random initialisations), as good as a classical CNN with four 2×2 filters
-// (**CNN4**, 16 kernel weights: **0.66 ± 0.02**) and better than one with a single filter (**CNN1**, 4 weights:
-// **0.53 ± 0.02**). It also says that backpropagation trained this circuit faster than adjoint differentiation.
+// The paper's claim: a hybrid network whose first layer is a 2×2 *quanvolutional* kernel (a 4-qubit circuit with 4
+// trainable weights), followed by one dense layer, reaches **0.67 ± 0.01** test accuracy
+// ([quanv-hqnn-acc](../CLAIMS.md#quanv-hqnn-acc)) on 600 MNIST images (500 train / 100 test, 20 epochs, 10 random
+// initialisations: [quanv-dataset-600](../CLAIMS.md#quanv-dataset-600), [quanv-epochs](../CLAIMS.md#quanv-epochs),
+// [quanv-ten-models](../CLAIMS.md#quanv-ten-models)), as good as a classical CNN with four 2×2 filters (**CNN4**, 16
+// kernel weights: **0.66 ± 0.02**; [quanv-cnn4-acc](../CLAIMS.md#quanv-cnn4-acc),
+// [quanv-hqnn-matches-cnn4](../CLAIMS.md#quanv-hqnn-matches-cnn4)) and better than one with a single filter
+// (**CNN1**, 4 weights: **0.53 ± 0.02**; [quanv-cnn1-acc](../CLAIMS.md#quanv-cnn1-acc),
+// [quanv-hqnn-outperforms-cnn1](../CLAIMS.md#quanv-hqnn-outperforms-cnn1)), with four times fewer kernel weights than
+// CNN4 ([quanv-kernel-weights](../CLAIMS.md#quanv-kernel-weights),
+// [quanv-four-times-kernel-weights](../CLAIMS.md#quanv-four-times-kernel-weights),
+// [abstract-quanv-four-times-fewer-params](../CLAIMS.md#abstract-quanv-four-times-fewer-params)). It also says that
+// backpropagation trained this circuit faster than adjoint differentiation
+// ([quanv-backprop-quicker-than-adjoint](../CLAIMS.md#quanv-backprop-quicker-than-adjoint)).
 //
 // Everything below is computed by `lib/nn/quanv.ts` (layer and models), `experiments/quanv.ts` (the protocol) and
 // `lib/figures/quanv.ts` (figures). The full protocol (`PROFILE=full node --import tsx experiments/quanv.ts`, a few
@@ -25,13 +34,13 @@ console.log("profile:", getProfile());
 // (`resizeBilinear(..., {antialias: true})` in float64, rounded to uint8 — PIL's fixed-point arithmetic can differ
 // by one grey level), then divide by 255. A tensor resize in older torchvision would not be antialiased.
 //
-// **Geometry.** The paper says the input is 14×14, the kernel 2×2, and "each channel is a picture with 4×4 pixels".
-// Without padding, a 2×2 kernel on 14×14 gives $\lfloor (14-2)/s\rfloor + 1$ outputs per side: 13, 7, 5, **4**, 3 for
-// strides 1…5; padding only makes it larger. So the only plain reading that yields the stated 4×4 is
-// **stride 4** (patches at rows/columns 0, 4, 8, 12): the kernel then reads only 64 of the 196 pixels.
-// That is our **primary reading**, because it matches every stated shape and count. The usual quanvolution
-// (non-overlapping 2×2 patches, stride 2) covers the whole image and gives 7×7 channels; it is as plausible
-// (the "4×4" may be a slip), so we ran it in full too (**stride 2**).
+// **Geometry.** The paper says the input is 14×14, the kernel 2×2, and "each channel is a picture with 4×4 pixels"
+// ([quanv-channel-size](../CLAIMS.md#quanv-channel-size)). Without padding, a 2×2 kernel on 14×14 gives
+// $\lfloor (14-2)/s\rfloor + 1$ outputs per side: 13, 7, 5, **4**, 3 for strides 1…5; padding only makes it larger.
+// So the only plain reading that yields the stated 4×4 is **stride 4** (patches at rows/columns 0, 4, 8, 12): the
+// kernel then reads only 64 of the 196 pixels. That is our **primary reading**, because it matches every stated shape
+// and count. The usual quanvolution (non-overlapping 2×2 patches, stride 2) covers the whole image and gives 7×7
+// channels; it is as plausible (the "4×4" may be a slip), so we ran it in full too (**stride 2**).
 //
 // **Kernel circuit.** RY(π·pixel) on each wire (the paper), then 4 trainable single-qubit rotations, 3 CNOTs,
 // ⟨Z⟩ on every wire (the paper); which rotation and which CNOTs is not said. We use a **CNOT chain**
@@ -165,10 +174,12 @@ tslab.display.markdown(["| CNN1 run | all seeds % | without dead-at-init seeds %
 // %% [markdown]
 // * All three accuracies are lower than the paper's (first table). The losses are still falling at epoch 20, so
 //   with our optimiser settings the models are not converged; the paper does not give its settings.
-// * CNN4 is ahead of HQNN-Quanv in every reading, with intervals that exclude 0: the "matches" claim fails wherever
-//   we looked, not only in our primary reading.
-// * HQNN-Quanv − CNN1 is positive in the primary reading but its interval includes 0 (CNN1's spread is large: one
-//   seed's only filter is dead at initialisation, see above); no reading gives an interval above 0.
+// * CNN4 is ahead of HQNN-Quanv in every reading, with intervals that exclude 0: the "matches" claim
+//   ([quanv-hqnn-matches-cnn4](../CLAIMS.md#quanv-hqnn-matches-cnn4)) fails wherever we looked, not only in our
+//   primary reading.
+// * HQNN-Quanv − CNN1 ([quanv-hqnn-outperforms-cnn1](../CLAIMS.md#quanv-hqnn-outperforms-cnn1)) is positive in the
+//   primary reading but its interval includes 0 (CNN1's spread is large: one seed's only filter is dead at
+//   initialisation, see above); no reading gives an interval above 0.
 // * Our HQNN-Quanv spread is larger than the paper's ±1 point with RY rotations: a weight near π/2 turns a channel
 //   into −sin(π·pixel), which is 0 on the background and on full-ink pixels alike; the uniform [0, 2π)
 //   initialisation decides how much of the image survives.
@@ -182,7 +193,10 @@ tslab.display.markdown(["| CNN1 run | all seeds % | without dead-at-init seeds %
 // alternate the methods (after one warm-up round), median over 5 rounds; plus the engine alone: one vjp over the
 // 24,500 patches of 500 images at stride 2. "parameter-shift-weights-only" shifts only the 4 weights (8 extra
 // forward passes), which is what PennyLane does when the images need no gradient; the engine's parameter-shift
-// also shifts the 4 input angles.
+// also shifts the 4 input angles. The paper also cites (its reference [77]) that adjoint differentiation scales best
+// with the number of layers and wires ([quanv-adjoint-scaling](../CLAIMS.md#quanv-adjoint-scaling)); that is timed
+// on the HQNN-Parallel branch over 2-10 wires and 1-16 layers in
+// [results/gradient-scaling.json](../results/gradient-scaling.json) (`experiments/gradient-scaling.ts`).
 // %%
 const timing = readResult("quanv-gradient-timing");
 if (!timing) console.log("results/quanv-gradient-timing.json missing: run experiments/quanv.ts timing");
@@ -202,17 +216,18 @@ else {
   console.log("machine load (1/5/15-min load average) before:", t.machine_load.loadavg_1_5_15_before, "after:", t.machine_load.loadavg_1_5_15_after, "on", t.machine_load.cpus, "cores");
 }
 // %% [markdown]
-// **Backpropagation is not the fastest method here; adjoint is.** One training epoch (stride 4) took 0.073 s with
-// adjoint, 0.109 s with backprop and 0.138 s with parameter-shift (stride 2: 0.092 / 0.179 / 0.265 s); of that, the
-// engine's vjp took 0.013 / 0.043 / 0.082 s, the rest is tfjs. On the engine alone (24,500 patches), adjoint needs
-// 0.034 s, backprop 0.270 s, parameter-shift 0.270 s (0.145 s when only the 4 weights are shifted), a forward
-// pass 0.013 s. The three methods give the same epoch loss to the last float32 digit (|Δ| = 0, the layer returns
-// float32) and gradients that agree to 2·10⁻¹³ in float64. So the paper's observation ("on this particular
-// circuit backpropagation proved to be quicker") is about PennyLane's implementations, not the circuit: in this
-// engine adjoint makes one backward sweep over a 16-amplitude state that starts from a cheap product state, while
-// backprop stores and revisits every intermediate state. The timings ran with a load average of about 7 on the
-// 2 cores (other jobs), in rounds alternating the methods: at stride 2 the five rounds agree within 10 %; at
-// stride 4 they spread more (adjoint 0.052–0.079 s, backprop 0.082–0.127 s) but do not overlap.
+// **Backpropagation is not the fastest method here; adjoint is**
+// ([quanv-backprop-quicker-than-adjoint](../CLAIMS.md#quanv-backprop-quicker-than-adjoint)). One training epoch
+// (stride 4) took 0.073 s with adjoint, 0.109 s with backprop and 0.138 s with parameter-shift (stride 2: 0.092 /
+// 0.179 / 0.265 s); of that, the engine's vjp took 0.013 / 0.043 / 0.082 s, the rest is tfjs. On the engine alone
+// (24,500 patches), adjoint needs 0.034 s, backprop 0.270 s, parameter-shift 0.270 s (0.145 s when only the 4 weights
+// are shifted), a forward pass 0.013 s. The three methods give the same epoch loss to the last float32 digit (|Δ| =
+// 0, the layer returns float32) and gradients that agree to 2·10⁻¹³ in float64. So the paper's observation ("on this
+// particular circuit backpropagation proved to be quicker") is about PennyLane's implementations, not the circuit: in
+// this engine adjoint makes one backward sweep over a 16-amplitude state that starts from a cheap product state,
+// while backprop stores and revisits every intermediate state. The timings ran with a load average of about 7 on the
+// 2 cores (other jobs), in rounds alternating the methods: at stride 2 the five rounds agree within 10 %; at stride 4
+// they spread more (adjoint 0.052–0.079 s, backprop 0.082–0.127 s) but do not overlap.
 // %% [markdown]
 // ## Does the conclusion survive other 600-image subsets?
 //

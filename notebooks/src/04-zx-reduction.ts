@@ -1,12 +1,13 @@
 // %% [markdown]
 // # 04 · ZX-calculus reduction of the quantum layer (paper appendix A.1, Figure 9)
 //
-// The paper writes one quantum branch of HQNN-Parallel as a ZX-diagram, simplifies it with the ZX rewrite rules
-// and extracts a circuit again. Its conclusion (appendix A.1): *"the reduced ZX-form still has all the initial
-// parameters $w_i$ on separate nodes. This indicates that the model does not reduce away any of the inputs or
-// trainable parameters. This verifies that all the weights and input data in the circuit actually make an impact on
-// the final result."* The caption of Figure 9 is more careful: separate nodes *"suggest"* the model is free of
-// redundancy.
+// The paper writes one quantum branch of HQNN-Parallel as a ZX-diagram, simplifies it with the ZX rewrite rules and
+// extracts a circuit again. Its conclusion (appendix A.1): *"the reduced ZX-form still has all the initial parameters
+// $w_i$ on separate nodes. This indicates that the model does not reduce away any of the inputs or trainable
+// parameters. This verifies that all the weights and input data in the circuit actually make an impact on the final
+// result."* ([zx-all-parameters-matter](../CLAIMS.md#zx-all-parameters-matter)). The caption of Figure 9 is more
+// careful: separate nodes *"suggest"* the model is free of redundancy
+// ([zx-every-parameter-on-own-node](../CLAIMS.md#zx-every-parameter-on-own-node)).
 //
 // This notebook
 // 1. redraws Figure 9(a) (the branch as a ZX-diagram) and 9(b) (after full reduction) with `lib/zx`, a
@@ -82,9 +83,10 @@ tslab.display.svg(drawings[1].svg);
 // %% [markdown]
 // ## The claim, checked: does every input and weight end on a node of its own?
 //
-// For every spider of the reduced diagram we read the symbols in its phase. The claim holds when each of the 50
-// symbols appears on exactly one spider and no spider carries two symbols. The table below gives, per wire, the
-// spider each symbol ended on (vertex id; "leaf" = the leaf of a phase gadget, drawn on the top line of Figure 9(b)).
+// For every spider of the reduced diagram we read the symbols in its phase. The claim
+// ([zx-every-parameter-on-own-node](../CLAIMS.md#zx-every-parameter-on-own-node)) holds when each of the 50 symbols
+// appears on exactly one spider and no spider carries two symbols. The table below gives, per wire, the spider each
+// symbol ended on (vertex id; "leaf" = the leaf of a phase gadget, drawn on the top line of Figure 9(b)).
 // %%
 tslab.display.markdown(mdTable(
   ["wire", "input", ...[0, 1, 2].flatMap((l) => [`L${l} φ`, `L${l} θ`, `L${l} ω`])],
@@ -207,16 +209,17 @@ tslab.display.markdown(mdTable(
 // %% [markdown]
 // ## What the reduction shows, and what it does not
 //
-// * **Shown by the ZX reduction (reproduced):** after PyZX-style full reduction all 5 inputs and 45 weights sit on 50
-//   distinct spiders, none carrying two; the reduced diagram is still exactly the circuit (checked numerically). So
-//   the rewrite rules of the ZX-calculus find no way to merge or eliminate a parameter.
-// * **Not shown by it:** that the parameters are non-redundant or that each "makes an impact on the final result".
-//   The rules are a sound but incomplete simplification strategy: not finding a merge is not a proof that none
-//   exists (the ZX-calculus is complete, but `full_reduce` is a heuristic, not a decision procedure for redundancy).
-//   And the analysis is of the open unitary, without the $|0\rangle$ inputs and the ⟨Y⟩ observables, which is where
-//   redundancy would typically arise (the zeros in the table above are exactly such effects, invisible to the
-//   diagram). The paper's "this verifies" is therefore stronger than what the reduction supports; the caption's
-//   "suggests" is accurate.
+// * **Shown by the ZX reduction** ([zx-every-parameter-on-own-node](../CLAIMS.md#zx-every-parameter-on-own-node)):
+//   after PyZX-style full reduction all 5 inputs and 45 weights sit on 50 distinct spiders, none carrying two; the
+//   reduced diagram is still exactly the circuit (checked numerically). So the rewrite rules of the ZX-calculus find
+//   no way to merge or eliminate a parameter.
+// * **Not shown by it:** that the parameters are non-redundant or that each "makes an impact on the final result"
+//   ([zx-all-parameters-matter](../CLAIMS.md#zx-all-parameters-matter)). The rules are a sound but incomplete
+//   simplification strategy: not finding a merge is not a proof that none exists (the ZX-calculus is complete, but
+//   `full_reduce` is a heuristic, not a decision procedure for redundancy). And the analysis is of the open unitary,
+//   without the $|0\rangle$ inputs and the ⟨Y⟩ observables, which is where redundancy would typically arise (the
+//   zeros in the table above are exactly such effects, invisible to the diagram). The paper's "this verifies" is
+//   therefore stronger than what the reduction supports; the caption's "suggests" is accurate.
 // * **Shown by the Jacobian test (not in the paper):** for the branch as it is used (|0⟩ inputs, ⟨Y⟩ on each wire),
 //   every input and weight changes some output, and the 45 weights are locally independent: at three random weight
 //   points the Jacobian stacked over 20 random inputs has full rank 45, with a wide margin. This is the statement the

@@ -5,9 +5,11 @@
 //
 // $$f_\theta(\mathbf x) = \sum_{\omega \in \{-1,0,1\}^N} c_\omega(\theta)\, e^{-i\omega\cdot\mathbf x},$$
 //
-// samples the weights θ uniformly from [0, 2π], shows violins of $c_{\omega_x\omega_y}$ for the first two inputs
-// of the final output (Figure 10), and adds: *"the determinate of the correlation matrix of all values was equal to
-// zero for every output, demonstrating the independent and expressive nature of all the Fourier terms"*.
+// samples the weights θ uniformly from [0, 2π], shows violins of $c_{\omega_x\omega_y}$ for the first two inputs of
+// the final output (Figure 10), and adds: *"the determinate of the correlation matrix of all values was equal to zero
+// for every output, demonstrating the independent and expressive nature of all the Fourier terms"*
+// ([fourier-determinant-zero](../CLAIMS.md#fourier-determinant-zero),
+// [fourier-independence-interpretation](../CLAIMS.md#fourier-independence-interpretation)).
 //
 // This notebook recomputes Figure 10 with the project's statevector engine, computes that determinant under every
 // plausible reading, explains why it is zero (and why that shows dependence, not independence), and looks at the
@@ -57,11 +59,12 @@ tslab.display.markdown(seriesTable(circuitFourier(rx, { weights: [], inputs: [0]
 // %% [markdown]
 // ## Figure 10
 //
-// Violins of the real and imaginary parts of the nine coefficients $c_{\omega_x\omega_y}$ of wire 4 over the 100
-// weight samples. As in the paper, every coefficient except $\operatorname{Im} c_{00}$ spreads over a range of
-// roughly ±0.1 (Re $c_{00}$ about ±0.25). The figure already shows the structure that matters below: the violin at
-// $-\omega$ is the violin at $\omega$ (real parts) or its mirror image (imaginary parts), and $\operatorname{Im} c_{00}$
-// is a flat line at 0.
+// Violins of the real and imaginary parts of the nine coefficients $c_{\omega_x\omega_y}$ of wire 4 (each input
+// encoded once gives 3 frequencies per input, so 3 × 3 coefficients:
+// [fourier-terms-per-input](../CLAIMS.md#fourier-terms-per-input)) over the 100 weight samples. As in the paper,
+// every coefficient except $\operatorname{Im} c_{00}$ spreads over a range of roughly ±0.1 (Re $c_{00}$ about ±0.25).
+// The figure already shows the structure that matters below: the violin at $-\omega$ is the violin at $\omega$ (real
+// parts) or its mirror image (imaginary parts), and $\operatorname{Im} c_{00}$ is a flat line at 0.
 // %%
 await showFigure(violinFigure(study), "fig10-fourier-violins");
 // %% [markdown]
@@ -83,8 +86,9 @@ await showFigure(violinFigure(study), "fig10-fourier-violins");
 // %%
 tslab.display.markdown(readingsTable(study));
 // %% [markdown]
-// **Why the determinant is zero.** Each output $f(\mathbf x) = \langle Y_j\rangle$ is real, so its coefficients obey
-// $c_{-\omega} = \overline{c_\omega}$ for every θ: $\operatorname{Re} c_{-\omega} = \operatorname{Re} c_\omega$,
+// **Why the determinant is zero** ([fourier-determinant-zero](../CLAIMS.md#fourier-determinant-zero)). Each output
+// $f(\mathbf x) = \langle Y_j\rangle$ is real, so its coefficients obey $c_{-\omega} = \overline{c_\omega}$ for every
+// θ: $\operatorname{Re} c_{-\omega} = \operatorname{Re} c_\omega$,
 // $\operatorname{Im} c_{-\omega} = -\operatorname{Im} c_\omega$, and $\operatorname{Im} c_{00} = 0$. Of the 18 values
 // only 9 are free, so the columns come in 8 exactly equal or exactly opposite pairs (correlation exactly ±1) and the
 // matrix has rank 9: its determinant is 0 for *any* real-valued circuit, expressive or not (a single-qubit circuit
@@ -99,11 +103,12 @@ tslab.display.markdown(`Wire ${w}: ${pairs.length} exactly dependent pairs in \`
   `${fmt(Math.max(...study.identities.map((d) => d.max_conj_symmetry_defect)))}; max |Im c(0,0)|: ${fmt(Math.max(...study.identities.map((d) => d.max_abs_im_c00)))}.`);
 tslab.display.markdown(eigenvaluesTable(study, w, ["re-im-17-pearson", "independent-9-pearson", "complex-9-hermitian"]));
 // %% [markdown]
-// **What a zero determinant means.** $\det R = 0$ says that some linear combination of the variables is constant
-// over the samples, i.e. the variables are *linearly dependent*. It is the opposite of the independence the paper
-// concludes. The statement that would support "independent Fourier terms" is that the correlation matrix of the
-// non-redundant values is non-singular and not close to singular (a determinant of 1 and all eigenvalues 1 would
-// mean uncorrelated). Over the five wires:
+// **What a zero determinant means**
+// ([fourier-independence-interpretation](../CLAIMS.md#fourier-independence-interpretation)). $\det R = 0$ says that
+// some linear combination of the variables is constant over the samples, i.e. the variables are *linearly dependent*.
+// It is the opposite of the independence the paper concludes. The statement that would support "independent Fourier
+// terms" is that the correlation matrix of the non-redundant values is non-singular and not close to singular (a
+// determinant of 1 and all eigenvalues 1 would mean uncorrelated). Over the five wires:
 // %%
 tslab.display.markdown(`* ${readingSpread(study, "independent-9-pearson")}\n* ${readingSpread(study, "complex-9-hermitian")}`);
 // %% [markdown]

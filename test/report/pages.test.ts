@@ -5,7 +5,9 @@ import { CLAIMS } from "../../lib/claims";
 import { csvText } from "../../lib/plot/table";
 import { parseCsv, figureTitle } from "../../lib/report/figures";
 import { escapeHtml, inlineMarkdown, scriptJson } from "../../lib/report/html";
-import { extractImages, markMentions, notebookTitle, siteLinks } from "../../lib/report/notebooks";
+import { extractImages, markMentions, notebookTitle, prepareNotebook, siteLinks } from "../../lib/report/notebooks";
+import { MathSpan, protectMath, renderMath } from "../../lib/report/maths";
+import { notebookBundle, PLOTLY_MIME } from "../../lib/plot";
 import { formatWallTime, provenanceOf, valueHtml } from "../../lib/report/results";
 import { groupOfFigureFile, groupOfPaperSection, groupOfResult } from "../../lib/report/sections";
 import { figureSources } from "../../lib/report/figure-sources";
@@ -79,4 +81,39 @@ test("figure captions say which recorded runs a figure shows", () => {
   assert.match(caption, /hqnn-parallel-cifar10: not recorded/);
   assert.match(figureSources("fig10-fourier-violins", dir)!, /^Shows: fourier: not recorded/);
   assert.match(figureSources("fig1a-mnist-samples", dir)!, /dataset files/);
+});
+
+test("TeX in markdown: $…$ and $$…$$ become placeholders, code and prices stay; KaTeX typesets the placeholders", () => {
+  const spans: MathSpan[] = [];
+  const md = "cost $5 and $6; `a $x$ b`; \\$ sign; $a_i + b$ and\n\n$$\\sum_k x_k$$\n\n$x\n\ny$";
+  assert.equal(protectMath(md, spans), "cost $5 and $6; `a $x$ b`; \\$ sign; HQNNMATH0X and\n\nHQNNMATH1X\n\n$x\n\ny$");
+  assert.deepEqual(spans, [{ tex: "a_i + b", display: false }, { tex: "\\sum_k x_k", display: true }]);
+  const html = renderMath(`<p id="HQNNMATH0X">HQNNMATH0X</p><p>HQNNMATH1X</p>`, spans, "test");
+  assert.match(html, /^<p id="a_i \+ b"><span class="katex">/);
+  assert.match(html, /<span class="katex-display">/);
+  assert.match(html, /<annotation encoding="application\/x-tex">\\sum_k x_k<\/annotation>/);
+  assert.throws(() => renderMath("HQNNMATH0X", [{ tex: "\\frac{1", display: false }], "nb.ipynb"), /^Error: nb\.ipynb: KaTeX cannot typeset "\\\\frac\{1"/);
+  assert.throws(() => renderMath("", spans, "nb.ipynb"), /nb\.ipynb: 2 of 2 TeX spans missing/);
+});
+
+test("a notebook prepared for nbconvert: a figure output becomes a chart element holding its PNG, TeX placeholders", () => {
+  const figure = { data: [{ type: "scatter", y: [1, 2] }], layout: { title: { text: "t" } } };
+  const pictures = { data: [{ type: "image", z: [[[0, 0, 0]]] }] };
+  assert.deepEqual(Object.keys(notebookBundle(figure, "UE5H")), [PLOTLY_MIME, "image/png"]);
+  assert.deepEqual(notebookBundle(pictures, "UE5H"), { "image/png": "UE5H" }, "a grid of pictures stays a PNG");
+  const ipynb = {
+    metadata: { kept: true },
+    cells: [
+      { cell_type: "markdown", source: ["# T\n", "with $x^2$"] },
+      { cell_type: "code", source: "", outputs: [{ output_type: "display_data", data: notebookBundle(figure, "UE5H\n") },
+        { output_type: "display_data", data: { "text/markdown": "$y$" } }, { output_type: "stream", text: "$ 1" }] },
+    ],
+  };
+  const p = prepareNotebook(ipynb);
+  assert.deepEqual(p.ipynb.cells.map((c) => c.source), ["# T\nwith HQNNMATH0X", ""]);
+  assert.deepEqual(p.ipynb.cells[1].outputs!.map((o) => o.data), [
+    { "text/html": '<div class="chart" data-chart="0"><img src="data:image/png;base64,UE5H"></div>' }, { "text/markdown": "HQNNMATH1X" }, undefined]);
+  assert.deepEqual((p.ipynb as typeof ipynb).metadata, { kept: true });
+  assert.deepEqual(p.charts, [{ data: figure.data, layout: { font: { family: "Helvetica, Arial, sans-serif", size: 13 }, title: { text: "t" }, width: 900, height: 500 } }]);
+  assert.deepEqual(p.maths.map((m) => m.tex), ["x^2", "y"]);
 });

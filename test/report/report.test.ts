@@ -1,7 +1,8 @@
 /**
  * The report site (lib/report, `make report`) built into a temporary folder and opened page by page in headless
  * Chromium (lib/plot's launchBrowser: Debian's /usr/bin/chromium, offline flags): no console error, no request
- * that leaves file://, every plotly chart drawn, every link of the claims table resolving, the filters working.
+ * that leaves file://, every plotly chart drawn (figure pages and the notebooks' charts), the notebooks' TeX typeset,
+ * every link of the claims table resolving, the filters working.
  * Screenshots of the front page, the claims table and one chart page go to <report folder>/screenshots/; set
  * HQNN_REPORT_DIR to build into (and keep) a folder of your choice, otherwise the temporary folder is removed.
  */
@@ -11,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Browser, launchBrowser } from "../../lib/plot";
+import { Browser, launchBrowser, PLOTLY_MIME } from "../../lib/plot";
 import { buildReport, BuildSummary } from "../../lib/report/build";
 
 const KEEP = process.env.HQNN_REPORT_DIR;
@@ -67,10 +68,13 @@ async function visit(file: string, then?: (page: any) => Promise<void>): Promise
   return seen;
 }
 
-/** Waits for the page's plotly chart and returns how many traces it drew. */
-async function chartTraces(page: any): Promise<number> {
-  await page.waitForSelector("#chart.rendered .main-svg", { timeout: WAIT_MS });
-  return page.evaluate(() => (globalThis as any).document.querySelectorAll("#chart .main-svg .trace").length);
+/** How many chart elements (lib/report/html.ts, chartElement) a page of the site holds. */
+const chartsIn = (file: string) => (fs.readFileSync(path.join(out, file), "utf8").match(/ data-chart="/g) ?? []).length;
+
+/** Waits until all `charts` plotly charts of the page are drawn and returns how many traces each drew. */
+async function chartTraces(page: any, charts: number): Promise<number[]> {
+  await page.waitForFunction((n: number) => (globalThis as any).document.querySelectorAll("[data-chart].rendered").length === n, charts, { timeout: WAIT_MS });
+  return page.$$eval("[data-chart]", (elements: any[]) => elements.map((e) => e.querySelectorAll(".main-svg .trace").length));
 }
 
 test("the site has a page for every notebook, result file and figure, and names no http(s) resource", () => {
@@ -89,21 +93,39 @@ test("the site has a page for every notebook, result file and figure, and names 
 
 test("every page opens from file:// with no console error and no request outside file://, every chart drawn", async () => {
   const problems: string[] = [];
-  let charts = 0;
+  const drawn = new Map<string, number>();
   for (const file of allPages()) {
-    const interactive = fs.readFileSync(path.join(out, file), "utf8").includes("window.HQNN_FIGURE");
+    const charts = chartsIn(file);
     const seen = await visit(file, async (page) => {
-      if (!interactive) return;
-      const traces = await chartTraces(page);
-      charts++;
-      if (traces < 1) problems.push(`${file}: the chart has no trace`);
+      if (charts === 0) return;
+      const traces = await chartTraces(page, charts);
+      drawn.set(file, traces.length);
+      problems.push(...traces.flatMap((t, i) => (t < 1 ? [`${file}: chart ${i} has no trace`] : [])));
     });
     problems.push(...seen.errors.map((e) => `${file}: ${e}`));
     problems.push(...seen.requests.filter((u) => !u.startsWith("file://")).map((u) => `${file}: requested ${u}`));
     problems.push(...seen.requests.filter((u) => u.startsWith("file://") && !fs.existsSync(fileURLToPath(u.split(/[?#]/)[0]))).map((u) => `${file}: no file for ${u}`));
   }
   assert.deepEqual(problems, []);
-  assert.equal(charts, summary.interactive);
+  const figurePages = [...drawn.keys()].filter((f) => f.startsWith("figures/"));
+  assert.equal(figurePages.length, summary.interactive);
+  const notebookCharts = [...drawn].filter(([f]) => f.startsWith("notebooks/")).reduce((n, [, k]) => n + k, 0);
+  assert.equal(notebookCharts, plotlyOutputs(), "every plotly output of the committed notebooks is drawn");
+});
+
+/** The outputs of the committed notebooks that hold a plotly figure (lib/plot's showFigure). */
+function plotlyOutputs(): number {
+  const dir = path.resolve(__dirname, "..", "..", "notebooks");
+  const outputs = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb"))
+    .flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")).cells.flatMap((c: any) => c.outputs ?? []));
+  return outputs.filter((o: any) => o.data?.[PLOTLY_MIME] !== undefined).length;
+}
+
+test("the notebooks' TeX is typeset by KaTeX: no dollar sign is left in their markdown", () => {
+  const pages = listHtml("notebooks").map((f) => fs.readFileSync(path.join(out, f), "utf8"));
+  assert.ok(pages.some((html) => html.includes('class="katex"')), "no notebook page holds typeset TeX");
+  const markdown = pages.flatMap((html) => html.split('data-mime-type="text/markdown"').slice(1).map((part) => part.split("</div>")[0]));
+  assert.deepEqual(markdown.filter((m) => m.includes("$")), []);
 });
 
 /** A link of the site's pages resolves when its file exists and, with a fragment, holds an element of that id. */
@@ -145,12 +167,12 @@ test("the verdict filter changes the rows shown; a claim's anchor opens its deta
 test("screenshots of the front page, the claims table and a chart page", async () => {
   const dir = path.join(out, "screenshots");
   fs.mkdirSync(dir, { recursive: true });
-  const charts = listHtml("figures").filter((f) => fs.readFileSync(path.join(out, f), "utf8").includes("window.HQNN_FIGURE"));
+  const charts = listHtml("figures").filter((f) => chartsIn(f) > 0);
   const chart = charts.find((f) => f.endsWith("fig8c-quanv-test-accuracy.html")) ?? charts[0];
   const shots: [string, string, boolean][] = [["index.html", "front.png", true], ["claims.html", "claims.png", false], [chart, "chart.png", false]];
   for (const [file, name, fullPage] of shots) {
     await visit(file, async (page) => {
-      if (file === chart) await chartTraces(page);
+      if (file === chart) await chartTraces(page, 1);
       await page.screenshot({ path: path.join(dir, name), fullPage });
     });
   }
