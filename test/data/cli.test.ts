@@ -1,21 +1,13 @@
 /** cli/data.ts end to end on fixtures, through its environment variables. */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { runCliSync } from "../run-cli";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { cifarJpegManifest, tempDir, writeCifarBinaryFixture, writeCifarJpegFixture, writeMnistFixture } from "./fixtures";
 
-const REPO = path.resolve(__dirname, "..", "..");
 
-function runCli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "cli", "data.ts"), ...args], {
-    cwd: REPO,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const runCli = (args: string[], env: Record<string, string>) => runCliSync("data", args, env);
 
 describe("data verify (CLI)", () => {
   const root = tempDir("cli");

@@ -1,36 +1,17 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
+import { runCliSync } from "../run-cli";
+import { LOCAL, localFiles as localEvidenceFiles, recordedEvidence } from "../recorded-evidence";
 
-const ROOT = join(__dirname, "..", "..");
-const RESULTS = join(ROOT, "results");
-const LOCAL = join(RESULTS, "local");
-
-/** Every file under results/ except the git-ignored local/ and quick/ folders, with its SHA-256. */
-function recordedEvidence(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) { if (p !== LOCAL && p !== join(RESULTS, "quick")) walk(p); }
-      else out[relative(RESULTS, p)] = createHash("sha256").update(fs.readFileSync(p)).digest("hex");
-    }
-  };
-  walk(RESULTS);
-  return out;
-}
-
-const localFiles = () => (fs.existsSync(LOCAL) ? fs.readdirSync(LOCAL) : []);
+const localFiles = () => localEvidenceFiles("bench-roofline-");
 
 test("bench train --roofline at a tiny size prints one well-formed JSON line and writes only results/local/", () => {
   const before = recordedEvidence(), localBefore = new Set(localFiles());
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "bench.ts"), "train", "--roofline",
-    "--batch", "2", "--batches", "1", "--warmup", "1", "--models", "hqnn", "--datasets", "mnist"],
-  { cwd: ROOT, encoding: "utf8", env: { ...process.env, HQNN_BACKEND: "wasm", HQNN_TORCH_PYTHON: "/nonexistent/python3", RECORD: "" } });
-  assert.equal(r.status, 0, r.stderr);
+  const r = runCliSync("bench", ["train", "--roofline", "--batch", "2", "--batches", "1", "--warmup", "1", "--models", "hqnn", "--datasets", "mnist"],
+    { HQNN_BACKEND: "wasm", HQNN_TORCH_PYTHON: "/nonexistent/python3", RECORD: "" });
+  assert.equal(r.code, 0, r.stderr);
   const fresh = localFiles().filter((f) => !localBefore.has(f));
   try {
     assert.deepEqual(recordedEvidence(), before);

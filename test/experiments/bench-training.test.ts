@@ -1,39 +1,21 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
+import { runCliSync } from "../run-cli";
+import { LOCAL, localFiles as localEvidenceFiles, recordedEvidence } from "../recorded-evidence";
 
-const ROOT = join(__dirname, "..", "..");
-const RESULTS = join(ROOT, "results");
-const LOCAL = join(RESULTS, "local");
 const TINY = ["train", "--batch", "8", "--batches", "1", "--warmup", "1", "--rounds", "1", "--models", "hqnn", "--datasets", "mnist"];
 
-/** Every file under results/ except the git-ignored local/ and quick/ folders, with its SHA-256. */
-function recordedEvidence(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) { if (p !== LOCAL && p !== join(RESULTS, "quick")) walk(p); }
-      else out[relative(RESULTS, p)] = createHash("sha256").update(fs.readFileSync(p)).digest("hex");
-    }
-  };
-  walk(RESULTS);
-  return out;
-}
+const localFiles = () => localEvidenceFiles("bench-training-");
 
-/** This bench's files under results/local/ (other test files write and remove their own there at the same time). */
-const localFiles = () => (fs.existsSync(LOCAL) ? fs.readdirSync(LOCAL) : []).filter((f) => f.startsWith("bench-training-"));
-
-const benchTrain = (env: Record<string, string>) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "bench.ts"), ...TINY],
-  { cwd: ROOT, encoding: "utf8", env: { ...process.env, HQNN_BACKEND: "wasm", ...env } });
+const benchTrain = (env: Record<string, string>) => runCliSync("bench", TINY, { HQNN_BACKEND: "wasm", ...env });
 
 test("bench train without the PyTorch reference stops before measuring, names the package, exits non-zero and writes nothing", () => {
   const before = recordedEvidence(), localBefore = localFiles();
   const r = benchTrain({ HQNN_TORCH_PYTHON: "/nonexistent/python3", RECORD: "1" });
-  assert.notEqual(r.status, 0);
+  assert.notEqual(r.code, 0);
   assert.equal(r.stdout, "");
   assert.match(r.stderr, /python3-torch/);
   assert.equal(r.stderr.trim().split("\n").length, 1, `one line, no stack trace: ${r.stderr}`);
@@ -46,7 +28,7 @@ const hasTorch = spawnSync("/usr/bin/python3", ["-c", "import torch"]).status ==
 test("bench train without RECORD=1 leaves results/ untouched and writes its measurement under results/local/", { skip: hasTorch ? false : "Debian's python3-torch is not installed (make bench installs it)" }, () => {
   const before = recordedEvidence(), localBefore = new Set(localFiles());
   const r = benchTrain({ RECORD: "" });
-  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(recordedEvidence(), before);
   const fresh = localFiles().filter((f) => !localBefore.has(f));
   assert.equal(fresh.length, 1, `one new local file: ${fresh}`);

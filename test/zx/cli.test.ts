@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { runCliSync } from "../run-cli";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,8 +9,8 @@ import { gateCounts, hqnnParallelBranch, parseQasm, parseQc, randomCircuit, rand
 
 const dir = mkdtempSync(join(tmpdir(), "zx-cli-"));
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/zx.ts", ...args], { encoding: "utf8" });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = runCliSync("zx", args);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 function specFile(name: string, spec: unknown): string {
   return textFile(name, JSON.stringify(spec));
