@@ -6,6 +6,7 @@
 #   make reproduce   the long, paper-scale experiments (PROFILE=full), resumable
 #                    SCHEDULER=slurm: as Slurm job arrays, one index per task not done (scripts/slurm.ts; DRY_RUN=1 only prints)
 #   make reproduce-status   where the Slurm tasks stand (also: make reproduce SCHEDULER=slurm STATUS=1)
+#   make cifar-recipe the CIFAR-10 recipe study of issue 28 (PROFILE=full, resumable; ARGS="..." for its flags)
 #   make test-slurm  the Slurm tests alone: installs Slurm and munge (root), runs the study on a private single-node Slurm
 #   make bench       throughput benchmarks (engine, training); writes results/local/, RECORD=1 replaces results/bench-training.json
 #   make claims      rebuild CLAIMS.md, the README's findings paragraph and benchmark tables from results/
@@ -18,7 +19,7 @@ TESTS = $(shell find test -name '*.test.ts' | sort)
 JUPYTER_PY := /usr/bin/python3
 
 .PHONY: setup test test-repeat figures notebooks reproduce bench claims typecheck report
-.PHONY: reproduce-status test-slurm
+.PHONY: reproduce-status test-slurm cifar-recipe
 
 # make reproduce SCHEDULER=slurm: SLURM_OPTS go to every sbatch; SEEDS, SEED_MODELS narrow the seed study;
 # TASK_CPUS, TASK_MEM, TASK_TIME replace the per-experiment resources (scripts/slurm/tasks.ts); FORCE=1 submits the done
@@ -64,6 +65,11 @@ endif
 
 reproduce-status: setup
 	PROFILE=full $(TSX) scripts/slurm.ts status $(SLURM_SELECTION)
+
+# Issue 28's CIFAR-10 recipe study (experiments/cifar-recipe.ts), resumable: ARGS narrows or extends it, e.g.
+# make cifar-recipe ARGS="--recipes long --models cnn --data q75,q50,q25"
+cifar-recipe: setup
+	PROFILE=full $(TSX) experiments/cifar-recipe.ts $(ARGS)
 
 test-slurm: setup
 	@./scripts/setup.sh slurm

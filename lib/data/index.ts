@@ -45,14 +45,20 @@
  *   JPEG copy (source.lossy true, kind "jpeg-lossy"; images in (class, file name) order, not the official
  *   record order). opts.source "binary" or "jpeg-lossy" forces one.
  *
+ * ## Lower-quality copies (requality.ts)
+ *
+ *   requalityJpeg(dataset, quality, {cacheDir?, log?}) → {dataset, psnr: {train, test}}: every image re-encoded
+ *   as JPEG (4:2:0) at that quality, cached in the cache folder, with the PSNR to the given dataset.
+ *
  * ## Helpers (split.ts) and transforms (transforms.ts, Float32 HWC images, seeded)
  *
  *   subset(split, indices), firstN(split, n), takeBalanced(split, perClass, {numClasses?, seed?}),
  *   splitIndices(n, {testCount | testFraction, seed, stratify}, labels?), seededSplit(split, opts),
- *   toFloat32(split, {start?, end?, indices?, mean?, std?}) → Float32Array NHWC for tfjs,
+ *   toFloat32(split, {start?, end?, indices?, mean?, std?}) → Float32Array NHWC for tfjs, channelStats(split),
+ *   validationSplit(split, count, seed) (a stratified, seeded hold-out for model selection),
  *   batches(split, {batchSize, shuffle?, seed?, epoch?, dropLast?, mean?, std?, transform?}), batchCount.
  *   toUnitFloat, resizeBilinear(img, h, w, {antialias?}), rotate, randomRotation, flipHorizontal,
- *   randomHorizontalFlip; createRng(seed), permutation, shuffleInPlace, deriveSeed.
+ *   randomHorizontalFlip, padCrop, randomPadCrop; createRng(seed), permutation, shuffleInPlace, deriveSeed.
  */
 export { loadDataset } from "./load";
 export type { LoadOptions } from "./load";
@@ -62,12 +68,14 @@ export { checkManifest, DEFAULT_MANIFESTS_DIR, readManifest } from "./manifest";
 export type { Manifest, ManifestFile, ManifestSource } from "./manifest";
 export { resolveDirs } from "./resolve";
 export type { Dataset, DatasetInfo, DatasetName, DuplicateInfo, Shape, SourceInfo, Split } from "./types";
-export { batchCount, batches, firstN, seededSplit, splitIndices, subset, takeBalanced, toFloat32 } from "./split";
+export { batchCount, batches, channelStats, firstN, seededSplit, splitIndices, subset, takeBalanced, toFloat32, validationSplit } from "./split";
 export type { Batch, BatchOptions, FloatOptions, SplitOptions } from "./split";
-export { flipHorizontal, randomHorizontalFlip, randomRotation, resizeBilinear, rotate, toUnitFloat } from "./transforms";
+export { flipHorizontal, padCrop, randomHorizontalFlip, randomPadCrop, randomRotation, resizeBilinear, rotate, toUnitFloat } from "./transforms";
 export type { FloatImage } from "./transforms";
 export { createRng, createRngFromState, deriveSeed, permutation, shuffleInPlace } from "./prng";
 export type { Rng } from "./prng";
 export { contentDigest } from "./hash";
+export { psnr, requalityJpeg } from "./requality";
+export type { Requalified } from "./requality";
 export { parseTar, readTarFile } from "./tar";
 export type { TarEntry } from "./tar";

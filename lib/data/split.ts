@@ -209,3 +209,21 @@ function applyTransform(images: Float32Array, n: number, shape: Shape, transform
   }
   return { images: out ?? new Float32Array(0), shape: outShape };
 }
+
+/** Per-channel mean and (population) standard deviation of the images scaled to [0, 1], over every pixel. */
+export function channelStats(split: Split): { mean: number[]; std: number[] } {
+  const c = split.shape[2], sum = new Float64Array(c), sumSq = new Float64Array(c);
+  split.images.forEach((v, p) => { const x = v / 255; sum[p % c] += x; sumSq[p % c] += x * x; });
+  const count = split.images.length / c;
+  const mean = Array.from(sum, (s) => s / count);
+  return { mean, std: Array.from(sumSq, (s, k) => Math.sqrt(Math.max(0, s / count - mean[k] * mean[k]))) };
+}
+
+/**
+ * A fixed hold-out of a training split: `count` images, stratified by class and seeded (splitIndices), for early
+ * stopping and model selection, and the rest to train on. Same seed, same split, on every machine.
+ */
+export function validationSplit(split: Split, count: number, seed: number): { train: Split; val: Split; trainIndices: Int32Array; valIndices: Int32Array } {
+  const s = seededSplit(split, { testCount: count, seed, stratify: true });
+  return { train: s.train, val: s.test, trainIndices: s.trainIndices, valIndices: s.testIndices };
+}

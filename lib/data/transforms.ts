@@ -169,3 +169,34 @@ export function flipHorizontal(img: FloatImage): FloatImage {
 export function randomHorizontalFlip(img: FloatImage, rng: Rng, p = 0.5): FloatImage {
   return rng.next() < p ? flipHorizontal(img) : { ...img, data: Float32Array.from(img.data) };
 }
+
+/**
+ * The height x width window at (top, left) of the image padded by `pad` pixels on every side, the padding
+ * reading `fill[k]` in channel k (default 0): out(y, x) = in(y + top - pad, x + left - pad) where inside.
+ * top and left range over 0..2 * pad (pad, pad is the image itself).
+ */
+export function padCrop(img: FloatImage, pad: number, top: number, left: number, fill?: readonly number[]): FloatImage {
+  const { height: h, width: w, channels: c, data } = img;
+  if (!(Number.isInteger(top) && Number.isInteger(left) && top >= 0 && left >= 0 && top <= 2 * pad && left <= 2 * pad)) {
+    throw new RangeError(`crop offset must be integers in 0..${2 * pad}, got (${top}, ${left})`);
+  }
+  const out = new Float32Array(data.length);
+  for (let y = 0; y < h; y++) {
+    const ys = y + top - pad;
+    for (let x = 0; x < w; x++) {
+      const xs = x + left - pad, inside = ys >= 0 && ys < h && xs >= 0 && xs < w;
+      for (let k = 0; k < c; k++) out[(y * w + x) * c + k] = inside ? data[(ys * w + xs) * c + k] : fill?.[k] ?? 0;
+    }
+  }
+  return { data: out, height: h, width: w, channels: c };
+}
+
+/**
+ * torchvision RandomCrop(size = image size, padding = pad): offsets top, then left, each uniform in 0..2 * pad
+ * (two draws), then padCrop.
+ */
+export function randomPadCrop(img: FloatImage, pad: number, rng: Rng, fill?: readonly number[]): FloatImage {
+  const top = Math.floor(rng.next() * (2 * pad + 1));
+  const left = Math.floor(rng.next() * (2 * pad + 1));
+  return padCrop(img, pad, top, left, fill);
+}

@@ -7,6 +7,10 @@
  * rounded for + - * / and sqrt of float32 operands), so the weights equal tfjs's to the last bit
  * (test/nn/adam.test.ts). The state (moments, the running products beta^t, the step count) is laid out as tfjs's
  * `getWeights` lays it out, so checkpoints keep their format.
+ *
+ * Two additions for longer schedules, both off by default (and then the update above is untouched): the learning
+ * rate may be changed between steps (`setLearningRate`, e.g. once per epoch for a cosine decay), and a decoupled
+ * weight decay (AdamW, PyTorch's order: w <- w - lr * decay * w, then the Adam step), applied to every weight.
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -24,22 +28,33 @@ export class FlatAdam {
   private readonly oneMinusBeta1: number;
   private readonly oneMinusBeta2: number;
   private readonly epsilon: number;
-  private readonly negLr: number;
+  private negLr!: number;
+  /** 1 - lr * weightDecay as float32 (1 when there is no decay). */
+  private keep!: number;
 
-  constructor(readonly size: number, learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7) {
+  constructor(readonly size: number, learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7, readonly weightDecay = 0) {
     this.m = new Float32Array(size);
     this.v = new Float32Array(size);
     this.beta1 = f(beta1); this.beta2 = f(beta2);
     this.oneMinusBeta1 = f(1 - beta1); this.oneMinusBeta2 = f(1 - beta2);
-    this.epsilon = f(epsilon); this.negLr = f(-learningRate);
+    this.epsilon = f(epsilon);
     this.accBeta1 = this.beta1; this.accBeta2 = this.beta2;
+    this.setLearningRate(learningRate);
+  }
+
+  /** The learning rate of the following steps (the moments and the step count are kept). */
+  setLearningRate(learningRate: number): void {
+    if (!(learningRate >= 0)) throw new RangeError(`FlatAdam: learning rate must be >= 0, got ${learningRate}`);
+    this.negLr = f(-learningRate);
+    this.keep = f(1 - f(learningRate * this.weightDecay));
   }
 
   /** One step: updates `weights` in place from `grads` (both `size` long). */
   step(weights: Float32Array, grads: Float32Array): void {
     if (weights.length < this.size || grads.length < this.size) throw new Error(`FlatAdam: ${this.size} weights and gradients expected`);
-    const { m, v, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, negLr } = this;
+    const { m, v, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, negLr, keep } = this;
     const c1 = f(1 - this.accBeta1), c2 = f(1 - this.accBeta2);
+    if (keep !== 1) for (let i = 0; i < this.size; i++) weights[i] = f(weights[i] * keep);
     for (let i = 0; i < this.size; i++) {
       const g = grads[i];
       const mi = f(f(m[i] * beta1) + f(g * oneMinusBeta1));

@@ -57,10 +57,10 @@ export interface StepContext {
   dp?: { step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): FlatResult };
 }
 
-/** A StepContext for `model` with Adam at `learningRate` (tfjs's defaults otherwise). */
-export function stepContext(model: tf.LayersModel, learningRate: number, dp?: StepContext["dp"]): StepContext {
+/** A StepContext for `model` with Adam at `learningRate` and decoupled `weightDecay` (tfjs's defaults otherwise). */
+export function stepContext(model: tf.LayersModel, learningRate: number, dp?: StepContext["dp"], weightDecay = 0): StepContext {
   const vars = trainableVariables(model);
-  return { model, vars, adam: new FlatAdam(vars.reduce((s, v) => s + v.size, 0), learningRate), dp };
+  return { model, vars, adam: new FlatAdam(vars.reduce((s, v) => s + v.size, 0), learningRate, 0.9, 0.999, 1e-7, weightDecay), dp };
 }
 
 /**

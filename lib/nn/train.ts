@@ -1,5 +1,6 @@
 /**
- * The training loop, readable top to bottom: seeded shuffling, mini-batch Adam on cross-entropy, progress
+ * The training loop, readable top to bottom: seeded shuffling, mini-batch Adam on cross-entropy (optionally a
+ * per-epoch learning-rate schedule and decoupled weight decay, and a validation set that alone selects epochs), progress
  * with rate and ETA on stderr, a checkpoint after every epoch (weights, optimizer state, history) from which
  * an interrupted run resumes, and the result file rewritten atomically after every epoch.
  */
@@ -13,6 +14,7 @@ import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } 
 import { DataParallel, ModelSpec } from "./data-parallel";
 import { FlatAdam } from "./adam";
 import { lossAndCorrect, stepContext, trainableVariables, trainStep } from "./step";
+import { learningRateAt, Schedule } from "./schedule";
 
 export interface ImageSet {
   /** N x H x W x C, float32, already scaled (and resized) as the model expects. */
@@ -30,8 +32,15 @@ export interface TrainConfig {
   classes: number;
   /** Print progress every this many batches (0: only per epoch). */
   logEvery?: number;
-  /** Stop once the best test accuracy is this many epochs old ("until the test accuracy stops improving"). */
+  /**
+   * Stop once the best selection accuracy is this many epochs old: validation accuracy when the run has a
+   * validation set, else test accuracy ("until the test accuracy stops improving", the recorded runs' rule).
+   */
   patience?: number;
+  /** Learning rate per epoch (lib/nn/schedule.ts); default constant. */
+  schedule?: Schedule;
+  /** Decoupled (AdamW) weight decay; default 0. */
+  weightDecay?: number;
 }
 
 export interface EpochRecord {
@@ -40,6 +49,11 @@ export interface EpochRecord {
   train_acc: number;
   test_loss: number;
   test_acc: number;
+  /** Only in runs with a validation set. */
+  val_loss?: number;
+  val_acc?: number;
+  /** Only in runs with a learning-rate schedule. */
+  lr?: number;
   seconds: number;
   images_per_s: number;
 }
@@ -49,6 +63,11 @@ export interface TrainRun {
   model: tf.LayersModel;
   train: ImageSet;
   test: ImageSet;
+  /**
+   * A hold-out set carved from the training data. When given, it alone drives early stopping and the choice of
+   * epoch, and the test set is evaluated for reporting only (nothing the loop decides depends on it).
+   */
+  val?: ImageSet;
   config: TrainConfig;
   /** Everything else the result file should say (dataset, model description, parameter count, ...). */
   describe: Record<string, unknown>;
@@ -67,15 +86,26 @@ export interface TrainRun {
   parallel?: { threads: number; spec: ModelSpec };
 }
 
-/** The epoch at which patience ran out (the best test accuracy was `patience` epochs old), if it did. */
-export function stoppedEarlyAt(history: EpochRecord[], patience?: number): number | undefined {
+/** The accuracy that selects epochs: "val_acc" in runs with a validation set, "test_acc" in the recorded older runs. */
+export type SelectionKey = "test_acc" | "val_acc";
+
+const selectionKey = (run: TrainRun): SelectionKey => (run.val ? "val_acc" : "test_acc");
+
+/** The epoch at which patience ran out (the best `key` accuracy was `patience` epochs old), if it did. */
+export function stoppedEarlyAt(history: EpochRecord[], patience?: number, key: SelectionKey = "test_acc"): number | undefined {
   if (!patience) return undefined;
   let best = -Infinity, bestEpoch = 0;
   for (const h of history) {
-    if (h.test_acc > best) { best = h.test_acc; bestEpoch = h.epoch; }
+    if (h[key]! > best) { best = h[key]!; bestEpoch = h.epoch; }
     if (h.epoch - bestEpoch >= patience) return h.epoch;
   }
   return undefined;
+}
+
+/** The epoch of the highest validation accuracy (the earliest of ties), the one a run with a validation set reports. */
+export function chosenEpoch(history: EpochRecord[]): EpochRecord {
+  if (history.some((h) => h.val_acc === undefined)) throw new Error("chosenEpoch: every epoch needs a validation accuracy");
+  return history.reduce((best, h) => (h.val_acc! > best.val_acc! ? h : best));
 }
 
 export interface TrainResult {
@@ -148,11 +178,19 @@ function fmtDuration(s: number): string {
 /** One invocation of a (possibly resumed) run: which code ran which epochs. */
 interface Invocation { started_at: string; git_commit: string; git_dirty: boolean; backend: string; first_epoch: number; threads?: number }
 
-interface Checkpoint { configHash: string; epoch: number; history: EpochRecord[]; wallS: number; seeds: number[]; invocations: Invocation[] }
+/** Test predictions of one epoch (base-36, one character per example). */
+interface Predictions { epoch: number; data: string }
+
+interface Checkpoint {
+  configHash: string; epoch: number; history: EpochRecord[]; wallS: number; seeds: number[]; invocations: Invocation[];
+  /** In runs with a validation set: the test predictions of the epoch chosen so far. */
+  chosenPredictions?: Predictions;
+}
 
 function configHash(run: TrainRun): string {
   const { epochs: _epochs, logEvery: _l, patience: _p, ...rest } = run.config;
-  return createHash("sha256").update(JSON.stringify({ rest, describe: run.describe, n: [run.train.n, run.test.n] })).digest("hex").slice(0, 16);
+  const n = run.val ? [run.train.n, run.test.n, run.val.n] : [run.train.n, run.test.n];
+  return createHash("sha256").update(JSON.stringify({ rest, describe: run.describe, n })).digest("hex").slice(0, 16);
 }
 
 /**
@@ -245,8 +283,9 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
 }
 
 async function trainLocked(run: TrainRun, dir: string, log: (line: string) => void): Promise<TrainResult> {
-  const { model, train, test, config } = run;
-  const ctx = stepContext(model, config.learningRate);
+  const { model, train, test, val, config } = run;
+  const key = selectionKey(run);
+  const ctx = stepContext(model, config.learningRate, undefined, config.weightDecay ?? 0);
   const hash = configHash(run);
   const ck = loadCheckpoint(dir, model, ctx.adam, hash);
   const history: EpochRecord[] = ck?.history ?? [];
@@ -258,9 +297,6 @@ async function trainLocked(run: TrainRun, dir: string, log: (line: string) => vo
   }];
   if (ck) log(`[${run.experiment}] resuming after epoch ${ck.epoch} (checkpoint ${dir})`);
 
-  const size = train.shape[0] * train.shape[1] * train.shape[2];
-  const buf = new Float32Array(config.batchSize * size);
-  const labelBuf = new Int32Array(config.batchSize);
   const batches = Math.ceil(train.n / config.batchSize);
   // In a notebook one line per epoch is enough (the stored outputs stay short); elsewhere ten per epoch.
   const logEvery = config.logEvery ?? (process.env.HQNN_NOTEBOOK === "1" ? 0 : Math.max(1, Math.floor(batches / 10)));
@@ -272,58 +308,41 @@ async function trainLocked(run: TrainRun, dir: string, log: (line: string) => vo
   if (dp) log(`[${run.experiment}] data-parallel on ${run.parallel!.threads} threads`);
   ctx.dp = dp;
   let ranThisInvocation = 0;
-  let lastPredictions: string | undefined;
+  // The reported predictions: the last epoch's, or with a validation set those of the chosen epoch (kept in the checkpoint).
+  let predictions: Predictions | undefined = ck?.chosenPredictions;
 
-  const isComplete = () => history.length >= config.epochs || stoppedEarlyAt(history, config.patience) !== undefined;
+  const isComplete = () => history.length >= config.epochs || stoppedEarlyAt(history, config.patience, key) !== undefined;
   const record = () => {
     const provenance = { ...prov.finish(priorWall), invocations };
-    const last = history[history.length - 1];
-    const stopped = stoppedEarlyAt(history, config.patience);
-    writeResult(run.experiment, {
-      experiment: run.experiment, ...run.describe, config,
-      status: isComplete() ? "complete" : `running (${history.length}/${config.epochs} epochs)`,
-      ...(stopped !== undefined ? { stopped_early: `after epoch ${stopped}: no test-accuracy improvement for ${config.patience} epochs` } : {}),
-      epochs: history,
-      ...(lastPredictions ? { test_predictions: { epoch: history.length, encoding: "base36-char-per-example", data: lastPredictions } } : {}),
-      final: last ? { train_loss: last.train_loss, test_loss: last.test_loss, test_acc: last.test_acc, epochs: history.length,
-        best_test_acc: Math.max(...history.map((h) => h.test_acc)) } : null,
-      provenance,
-    }, run.resultsDir);
+    writeResult(run.experiment, resultBody(run, history, isComplete(), predictions, provenance), run.resultsDir);
     return provenance;
   };
 
   try {
     for (let epoch = history.length + 1; epoch <= config.epochs && !isComplete(); epoch++) {
       if (run.maxEpochsThisRun !== undefined && ranThisInvocation >= run.maxEpochsThisRun) break;
-      const order = shuffledIndices(train.n, config.seed * 100003 + epoch);
       const t0 = Date.now();
-      let lossSum = 0, correctSum = 0;
-      for (let b = 0; b < batches; b++) {
-        const start = b * config.batchSize, count = Math.min(config.batchSize, train.n - start);
-        gatherBatch(train, order, start, count, buf, labelBuf);
-        run.augment?.(buf, count, epoch, b);
-        const r = trainStep(ctx, buf, labelBuf, count, train.shape, config.classes);
-        lossSum += r.lossSum;
-        correctSum += r.correct;
-        if (logEvery && (b + 1) % logEvery === 0 && b + 1 < batches) {
-          const el = (Date.now() - t0) / 1000, done = start + count;
-          log(`[${run.experiment}] epoch ${epoch}/${config.epochs} batch ${b + 1}/${batches} loss ${(lossSum / done).toFixed(4)} ` +
-            `acc ${(correctSum / done).toFixed(4)} ${(done / el).toFixed(0)} img/s, epoch ETA ${fmtDuration((el / done) * (train.n - done))}`);
-        }
-      }
-      const trainSeconds = (Date.now() - t0) / 1000;
+      const lr = config.schedule ? learningRateAt(config.schedule, config.learningRate, epoch, config.epochs) : undefined;
+      if (lr !== undefined) ctx.adam.setLearningRate(lr);
+      const fit = trainEpoch(run, ctx, epoch, batches, logEvery, log);
+      const seconds = (Date.now() - t0) / 1000;
+      const v = val ? evaluate(model, val, config.classes) : undefined;
+      // The test set is evaluated for the record only: nothing below depends on it when there is a validation set.
       const ev = evaluate(model, test, config.classes);
       const rec: EpochRecord = {
-        epoch, train_loss: lossSum / train.n, train_acc: correctSum / train.n, test_loss: ev.loss, test_acc: ev.acc,
-        seconds: (Date.now() - t0) / 1000, images_per_s: train.n / trainSeconds,
+        epoch, train_loss: fit.lossSum / train.n, train_acc: fit.correct / train.n, test_loss: ev.loss, test_acc: ev.acc,
+        ...(v ? { val_loss: v.loss, val_acc: v.acc } : {}), ...(lr !== undefined ? { lr } : {}),
+        seconds: (Date.now() - t0) / 1000, images_per_s: train.n / seconds,
       };
       history.push(rec);
-      lastPredictions = encodePredictions(ev.predictions);
+      if (!val || chosenEpoch(history) === rec) predictions = { epoch, data: encodePredictions(ev.predictions) };
       ranThisInvocation++;
       const provenance = record();
-      saveCheckpoint(dir, model, ctx.adam, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations });
+      saveCheckpoint(dir, model, ctx.adam, { configHash: hash, epoch, history, wallS: provenance.wall_s, seeds: [config.seed], invocations,
+        ...(val ? { chosenPredictions: predictions } : {}) });
       log(`[${run.experiment}] epoch ${epoch}/${config.epochs} done in ${fmtDuration(rec.seconds)}: train loss ${rec.train_loss.toFixed(4)} ` +
-        `acc ${rec.train_acc.toFixed(4)} | test loss ${rec.test_loss.toFixed(4)} acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
+        `acc ${rec.train_acc.toFixed(4)} |${v ? ` val loss ${v.loss.toFixed(4)} acc ${v.acc.toFixed(4)} |` : ""} test loss ${rec.test_loss.toFixed(4)} ` +
+        `acc ${rec.test_acc.toFixed(4)} | ${rec.images_per_s.toFixed(0)} img/s`);
     }
   } finally {
     await dp?.stop();
@@ -331,4 +350,49 @@ async function trainLocked(run: TrainRun, dir: string, log: (line: string) => vo
   const complete = isComplete();
   const provenance = history.length ? record() : prov.finish(priorWall);
   return { epochs: history, provenance, complete };
+}
+
+/** One epoch of mini-batch steps in the seeded order, with progress lines; the summed loss and correct predictions. */
+function trainEpoch(run: TrainRun, ctx: ReturnType<typeof stepContext>, epoch: number, batches: number, logEvery: number, log: (line: string) => void) {
+  const { train, config } = run;
+  const size = train.shape[0] * train.shape[1] * train.shape[2];
+  const buf = new Float32Array(config.batchSize * size);
+  const labelBuf = new Int32Array(config.batchSize);
+  const order = shuffledIndices(train.n, config.seed * 100003 + epoch);
+  const t0 = Date.now();
+  let lossSum = 0, correct = 0;
+  for (let b = 0; b < batches; b++) {
+    const start = b * config.batchSize, count = Math.min(config.batchSize, train.n - start);
+    gatherBatch(train, order, start, count, buf, labelBuf);
+    run.augment?.(buf, count, epoch, b);
+    const r = trainStep(ctx, buf, labelBuf, count, train.shape, config.classes);
+    lossSum += r.lossSum;
+    correct += r.correct;
+    if (logEvery && (b + 1) % logEvery === 0 && b + 1 < batches) {
+      const el = (Date.now() - t0) / 1000, done = start + count;
+      log(`[${run.experiment}] epoch ${epoch}/${config.epochs} batch ${b + 1}/${batches} loss ${(lossSum / done).toFixed(4)} ` +
+        `acc ${(correct / done).toFixed(4)} ${(done / el).toFixed(0)} img/s, epoch ETA ${fmtDuration((el / done) * (train.n - done))}`);
+    }
+  }
+  return { lossSum, correct };
+}
+
+/** The result file of a run so far; runs with a validation set add `selection` (the chosen epoch and its accuracies). */
+function resultBody(run: TrainRun, history: EpochRecord[], complete: boolean, predictions: Predictions | undefined, provenance: object) {
+  const { config } = run;
+  const last = history[history.length - 1];
+  const stopped = stoppedEarlyAt(history, config.patience, selectionKey(run));
+  const chosen = run.val && last ? chosenEpoch(history) : undefined;
+  return {
+    experiment: run.experiment, ...run.describe, config,
+    status: complete ? "complete" : `running (${history.length}/${config.epochs} epochs)`,
+    ...(stopped !== undefined ? { stopped_early: `after epoch ${stopped}: no ${run.val ? "validation" : "test"}-accuracy improvement for ${config.patience} epochs` } : {}),
+    epochs: history,
+    ...(predictions ? { test_predictions: { epoch: predictions.epoch, encoding: "base36-char-per-example", data: predictions.data } } : {}),
+    final: last ? { train_loss: last.train_loss, test_loss: last.test_loss, test_acc: last.test_acc, epochs: history.length,
+      best_test_acc: Math.max(...history.map((h) => h.test_acc)) } : null,
+    ...(chosen ? { selection: { on: "validation accuracy (the test set never chose anything)", validation_n: run.val!.n, chosen_epoch: chosen.epoch,
+      val_acc: chosen.val_acc, val_loss: chosen.val_loss, test_acc: chosen.test_acc, test_loss: chosen.test_loss } } : {}),
+    provenance,
+  };
 }
