@@ -7,46 +7,16 @@
  * can be checked against the same loop in JavaScript (simdPeakReference).
  */
 import { performance } from "node:perf_hooks";
+import {
+  BLOCK, BR, BR_IF, END, F32, F32_ADD, F32_CONST, f32Bytes, I32, I32_CONST, I32_EQZ, I32_SUB, LOCAL_GET, LOCAL_SET, LOOP,
+  name, section, SIMD, uleb, V128, vec, VOID,
+} from "./wasm-encoding";
 
-const I32 = 0x7f, F32 = 0x7d, V128 = 0x7b;
-const SIMD = 0xfd;
 /** SIMD opcodes (LEB128-encoded after the 0xfd prefix). */
 const F32X4_SPLAT = [0x13], F32X4_EXTRACT_LANE = [0x1f], F32X4_ADD = [0xe4, 0x01], F32X4_MUL = [0xe6, 0x01];
-const LOCAL_GET = 0x20, LOCAL_SET = 0x21, F32_CONST = 0x43, F32_ADD = 0x92, I32_CONST = 0x41, I32_SUB = 0x6b, I32_EQZ = 0x45;
-const BLOCK = 0x02, LOOP = 0x03, BR = 0x0c, BR_IF = 0x0d, END = 0x0b, VOID = 0x40;
 
 /** The multiplier and addend of every chain; chain k starts at k + 1 in every lane. */
 const PEAK_A = 0.5, PEAK_B = 0.75;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function f32Bytes(x: number): number[] {
-  return [...new Uint8Array(Float32Array.of(x).buffer)];
-}
-
-/** A section: id, then its contents prefixed by their length. */
-function section(id: number, contents: number[]): number[] {
-  return [id, ...uleb(contents.length), ...contents];
-}
-
-/** A vector: element count, then the elements. */
-function vec(items: number[][]): number[] {
-  return [...uleb(items.length), ...items.flat()];
-}
-
-/** A name: its UTF-8 (here ASCII) bytes prefixed by their count. */
-function name(text: string): number[] {
-  return [...uleb(text.length), ...[...text].map((c) => c.charCodeAt(0))];
-}
 
 /** Code of `peak(iterations: i32) -> f32`. Locals: 0 the parameter, 1..K the chains, K+1 and K+2 the splats of a and b. */
 function peakBody(k: number): number[] {

@@ -10,13 +10,16 @@
  *                    = conv( transpose(x)[ci, H, W, n],  filter = transpose(dy)[i, j, n, co] )
  *   input gradient   dx = conv( pad(dy), filter = reverse_hw(W) with in/out channels swapped )
  *
- * When a filter has few input taps (KH·KW·CI ≤ 32, e.g. a first convolution on 1-channel images), the composed
- * filter gradient is a convolution with a huge kernel and few channels, which XNNPACK runs at a fraction of its
- * speed; there the filter gradient is one matrix product instead (im2col):
+ * When a filter has few taps (KH·KW·CI ≤ 75: a first convolution on 1- or 3-channel images, 5x5), the composed
+ * filter gradient is a convolution with a huge kernel and few channels, which XNNPACK runs at 3-8 GFLOP/s; if the
+ * output is as wide as the input (every 'same' convolution) the filter gradient is one matrix product instead
+ * (im2col), the taps' matrix P built from block copies on the wasm heap:
  *
  *   dW[(kh,kw,ci), co] = Σ_m P[(kh,kw,ci), m] · dy[m, co],   m = (n,i,j),   P[(kh,kw,ci), m] = x[n, i+kh-pt, j+kw-pl, ci]
  *
- * Other strides or dilations fall back to a direct loop in JavaScript (correct, slow, unused here).
+ * With 400 or 800 taps (the later convolutions) im2col was no faster than the composed form, measured kernel by
+ * kernel on fresh tensors (each product packs its fresh dy), so those stay composed. Other strides or dilations
+ * fall back to a direct loop in JavaScript (correct, slow, unused here).
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -86,45 +89,55 @@ function filterGradLoop(backend: Backend, x: TensorInfo, dy: TensorInfo, info: t
 }
 
 /** Largest KH·KW·CI for which the filter gradient goes through im2col and one matrix product. */
-const IM2COL_MAX_TAPS = 32;
+const IM2COL_MAX_TAPS = 75;
 
 /**
- * Writes P[(kh,kw,ci), (n,i,j)] = x[n, i+kh-top, j+kw-left, ci] (0 outside the image) for a stride-1 convolution:
- * one row per filter tap, one column per output position. x starts at heap[xOff], P at heap[pOff] (both live on
- * the wasm heap, so with one channel each row segment is a single copyWithin).
+ * Writes P[(kh,kw,ci), (n,i,j)] = x[n, i+kh-top, j+kw-left, ci] (0 outside the image) for a stride-1 convolution
+ * whose output is as wide as its input: one row per filter tap, one column per output position. x is read in
+ * planar layout [CI, N, H, W] from heap[xOff]; P is written at heap[pOff]. Within one image a tap's row is the
+ * image plane shifted by (kh-top)·W + (kw-left), so it is one block copy, after which the columns that wrapped
+ * around from the neighbouring image row (and the rows outside the image) are set to 0.
  */
 export function im2colRows(heap: Float32Array, xOff: number, pOff: number, info: { batchSize: number; inHeight: number; inWidth: number;
-  inChannels: number; outHeight: number; outWidth: number; filterHeight: number; filterWidth: number; top: number; left: number }): void {
-  const { batchSize: N, inHeight: H, inWidth: W, inChannels: CI, outHeight: HO, outWidth: WO, filterHeight: KH, filterWidth: KW, top, left } = info;
-  const M = N * HO * WO;
+  inChannels: number; outHeight: number; filterHeight: number; filterWidth: number; top: number; left: number }): void {
+  const { batchSize: N, inHeight: H, inWidth: W, inChannels: CI, outHeight: HO, filterHeight: KH, filterWidth: KW, top, left } = info;
+  const image = HO * W, M = N * image;
   for (let kh = 0; kh < KH; kh++) for (let kw = 0; kw < KW; kw++) for (let ci = 0; ci < CI; ci++) {
     const row = pOff + ((kh * KW + kw) * CI + ci) * M;
-    // the output columns j whose input column j + kw - left lies inside the image
-    const j0 = Math.max(0, left - kw), j1 = Math.max(j0, Math.min(WO, W + left - kw));
-    for (let n = 0; n < N; n++) for (let i = 0; i < HO; i++) {
-      const out = row + (n * HO + i) * WO, y = i + kh - top;
-      if (y < 0 || y >= H) { for (let j = 0; j < WO; j++) heap[out + j] = 0; continue; }
-      for (let j = 0; j < j0; j++) heap[out + j] = 0;
-      const src = xOff + ((n * H + y) * W + (j0 + kw - left)) * CI + ci;
-      if (CI === 1) heap.copyWithin(out + j0, src, src + j1 - j0);
-      else for (let j = j0; j < j1; j++) heap[out + j] = heap[src + (j - j0) * CI];
-      for (let j = j1; j < WO; j++) heap[out + j] = 0;
+    // output rows [i0, i1) and columns [j0, j1) read inside the image
+    const i0 = Math.min(HO, Math.max(0, top - kh)), i1 = Math.max(i0, Math.min(HO, H + top - kh));
+    const j0 = Math.min(W, Math.max(0, left - kw)), j1 = Math.max(j0, Math.min(W, W + left - kw));
+    for (let n = 0; n < N; n++) {
+      const out = row + n * image, src = xOff + ((ci * N + n) * H + i0 + kh - top) * W + kw - left;
+      heap.fill(0, out, out + i0 * W);
+      heap.fill(0, out + i1 * W, out + image);
+      if (i1 === i0) continue;
+      heap.copyWithin(out + i0 * W + j0, src + j0, src + (i1 - i0 - 1) * W + j1);
+      if (j0 === 0 && j1 === W) continue;
+      for (let r = out + i0 * W; r < out + i1 * W; r += W) {
+        for (let j = 0; j < j0; j++) heap[r + j] = 0;
+        for (let j = j1; j < W; j++) heap[r + j] = 0;
+      }
     }
   }
 }
 
-/** dW as P · dy, P from im2colRows: [KH·KW·CI, M] · [M, CO], through the backend's BatchMatMul. */
+/**
+ * dW as P · dy, P from im2colRows: [KH·KW·CI, M] · [M, CO], through the backend's BatchMatMul (XNNPACK). x goes
+ * to planar layout first (a no-op for one channel).
+ */
 function filterGradIm2col(be: Backend, x: TensorInfo, dy: TensorInfo,
   info: tf.backend_util.Conv2DInfo): TensorInfo {
   const { batchSize: N, outHeight: HO, outWidth: WO, inChannels: CI, outChannels: CO, filterHeight: KH, filterWidth: KW } = info;
   const M = N * HO * WO, taps = KH * KW * CI;
+  const planar = CI === 1 ? x : transpose(be, x, [3, 0, 1, 2]);
   const p = be.makeOutput([taps, M], "float32");
-  const xs = be.typedArrayFromHeap(x), ps = be.typedArrayFromHeap(p), heap = new Float32Array(xs.buffer);
+  const xs = be.typedArrayFromHeap(planar), ps = be.typedArrayFromHeap(p), heap = new Float32Array(xs.buffer);
   im2colRows(heap, xs.byteOffset / 4, ps.byteOffset / 4, { ...info, top: info.padInfo.top, left: info.padInfo.left });
   const dy2 = runKernel("Reshape", be, { x: dy }, { shape: [M, CO] });
   const g = runKernel("BatchMatMul", be, { a: p, b: dy2 }, { transposeA: false, transposeB: false }); // [taps, CO]
   const dW = runKernel("Reshape", be, { x: g }, { shape: [KH, KW, CI, CO] });
-  [p, dy2, g].forEach((t) => be.disposeData(t.dataId));
+  [p, dy2, g, ...(planar === x ? [] : [planar])].forEach((t) => be.disposeData(t.dataId));
   return dW;
 }
 
@@ -134,7 +147,8 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: { inputs: tf.NamedTens
   const filterShape = (attrs as unknown as tf.Conv2DBackpropFilterAttrs).filterShape as Conv4;
   const info = convInfo(x.shape as Conv4, filterShape, attrs!);
   if (!isUnitStride(info)) return filterGradLoop(be, x, dy, info);
-  if (info.filterHeight * info.filterWidth * info.inChannels <= IM2COL_MAX_TAPS && x.dtype === "float32") return filterGradIm2col(be, x, dy, info);
+  const taps = info.filterHeight * info.filterWidth * info.inChannels;
+  if (taps <= IM2COL_MAX_TAPS && info.outWidth === info.inWidth && x.dtype === "float32") return filterGradIm2col(be, x, dy, info);
   const [KH, KW] = filterShape;
   const { top, left } = info.padInfo;
   const xT = transpose(be, x, [3, 1, 2, 0]);      // [CI, H, W, N]

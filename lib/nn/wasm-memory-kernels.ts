@@ -5,16 +5,29 @@
  *
  *   Tile         any shape and dtype: build the first replica of each dimension, then block-copy it.
  *   MaxPoolGrad  non-overlapping windows (filter = stride, no padding): the gradient goes to the first
- *                maximum of each window in row-major order, as the reference kernels choose.
+ *                maximum of each window in row-major order, as the reference kernels choose; 2x2 windows over
+ *                a multiple of 4 channels run as a wasm SIMD kernel (lib/nn/pool-grad-simd.ts).
+ *   BatchMatMul  with transposeA or transposeB (a dense layer's backward pass: dx = dy · Wᵀ, dW = xᵀ · dy): the
+ *                shipped kernel sends these to a naive loop, ~10x slower than its XNNPACK path for untransposed
+ *                operands (1-2 GFLOP/s on [64, 1568] x [64, 20]); the operand is transposed first (a copy of
+ *                a few hundred kB) and the XNNPACK path does the product.
+ *   Sum          over every axis but the last (a convolution's bias gradient): blocked per-channel sums, ~2x the
+ *                shipped kernel, which transposes first.
+ *   Identity     shares the input's data (reference-counted, as Reshape does) instead of copying it; tensors
+ *                are immutable and none of these kernels writes into an input.
  * Each kernel hands any other case to the backend's own kernel. They read and write the wasm heap directly.
  */
 import * as tf from "@tensorflow/tfjs";
+import { maxPool2GradSimd, WasmMemory } from "./pool-grad-simd";
 
 type TensorInfo = tf.TensorInfo;
 type TypedArray = Float32Array | Int32Array | Uint8Array;
 type Backend = tf.KernelBackend & {
   makeOutput(shape: number[], dtype: tf.DataType): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): TypedArray;
+  disposeData(id: object): boolean;
+  incRef(id: object): void;
+  wasm: { asm?: { memory?: WasmMemory } };
 };
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: object; attrs?: tf.NamedAttrMap };
 
@@ -104,21 +117,91 @@ function maxPoolGrad(original: tf.KernelFunc) {
       && info.outHeight * k <= info.inHeight && info.outWidth * k <= info.inWidth && input.dtype === "float32";
     if (!simple) return original(args as Parameters<tf.KernelFunc>[0]);
     const dx = be.makeOutput(input.shape, "float32");
-    maxPoolGradInto(be.typedArrayFromHeap(input) as Float32Array, be.typedArrayFromHeap(dy) as Float32Array,
-      be.typedArrayFromHeap(dx) as Float32Array, info.batchSize, info.inHeight, info.inWidth, info.inChannels, k,
-      info.outHeight, info.outWidth);
+    const [xs, dys, dxs] = [input, dy, dx].map((t) => be.typedArrayFromHeap(t) as Float32Array);
+    const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
+    const memory = be.wasm.asm?.memory;
+    if (k === 2 && c % 4 === 0 && memory) {
+      maxPool2GradSimd(memory, xs.byteOffset, dys.byteOffset, dxs.byteOffset, n, h, w, c, oh, ow);
+    } else {
+      maxPoolGradInto(xs, dys, dxs, n, h, w, c, k, oh, ow);
+    }
     return dx;
+  };
+}
+
+/** x with its last two dimensions swapped, through the backend's Transpose kernel. */
+function lastTwoSwapped(be: Backend, x: TensorInfo): TensorInfo {
+  const perm = [...x.shape.keys()], r = perm.length;
+  [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
+  return tf.getKernel("Transpose", "wasm")!.kernelFunc({ inputs: { x }, backend: be, attrs: { perm } }) as TensorInfo;
+}
+
+/** A batch matrix product with its transposed operands transposed explicitly, so the original kernel runs untransposed. */
+function batchMatMul(original: tf.KernelFunc) {
+  return (args: KernelArgs) => {
+    const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
+    const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
+    if (!transposeA && !transposeB) return original(args as Parameters<tf.KernelFunc>[0]);
+    const be = args.backend as Backend;
+    const aT = transposeA ? lastTwoSwapped(be, a) : a, bT = transposeB ? lastTwoSwapped(be, b) : b;
+    const out = original({ inputs: { a: aT, b: bT }, backend: be, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
+    for (const t of [aT, bT]) if (t !== a && t !== b) be.disposeData(t.dataId);
+    return out;
+  };
+}
+
+/** Rows per block of sumRowsInto: a block of BLOCK x c floats is walked channel by channel while it sits in L1. */
+const BLOCK = 256;
+
+/** out[j] = Σ_r x[r, j] for x viewed as rows x c, accumulated in float64 (rounded once to float32). */
+function sumRowsInto(x: Float32Array, c: number, out: Float32Array): void {
+  const rows = x.length / c, acc = new Float64Array(c);
+  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
+    const end = Math.min(rows, r0 + BLOCK) * c;
+    for (let j = 0; j < c; j++) {
+      let s = 0;
+      for (let i = r0 * c + j; i < end; i += c) s += x[i];
+      acc[j] += s;
+    }
+  }
+  out.set(acc);
+}
+
+function sum(original: tf.KernelFunc) {
+  return (args: KernelArgs) => {
+    const be = args.backend as Backend;
+    const { x } = args.inputs as { x: TensorInfo };
+    const { axis, keepDims } = args.attrs as unknown as tf.SumAttrs;
+    const rank = x.shape.length, axes = tf.util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
+    const allButLast = rank >= 2 && axes.length === rank - 1 && axes.every((d, i) => d === i);
+    if (!allButLast || x.dtype !== "float32") return original(args as Parameters<tf.KernelFunc>[0]);
+    const c = x.shape[rank - 1];
+    const out = be.makeOutput(keepDims ? [...Array(rank - 1).fill(1), c] : [c], "float32");
+    sumRowsInto(be.typedArrayFromHeap(x) as Float32Array, c, be.typedArrayFromHeap(out) as Float32Array);
+    return out;
+  };
+}
+
+function identity(original: tf.KernelFunc) {
+  return (args: KernelArgs) => {
+    const { x } = args.inputs as { x: TensorInfo };
+    if (x.dtype === "string") return original(args as Parameters<tf.KernelFunc>[0]);
+    (args.backend as Backend).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
   };
 }
 
 const REPLACEMENTS: Record<string, (original: tf.KernelFunc) => (args: KernelArgs) => TensorInfo | TensorInfo[]> = {
   Tile: tile,
   MaxPoolGrad: maxPoolGrad,
+  BatchMatMul: batchMatMul,
+  Sum: sum,
+  Identity: identity,
 };
 
 let registered = false;
 
-/** Wraps the wasm backend's Tile and MaxPoolGrad kernels with the fast paths above (idempotent). */
+/** Wraps the wasm backend's Tile, MaxPoolGrad, BatchMatMul, Sum and Identity kernels with the fast paths above (idempotent). */
 export function registerWasmMemoryKernels(): void {
   if (registered) return;
   registered = true;

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
-import { registerWasmConvGradients } from "../../lib/nn/wasm-kernels";
+import { im2colRows, registerWasmConvGradients } from "../../lib/nn/wasm-kernels";
 
 /** Loss = Σ conv(x, W) ⊙ R for a fixed random R; returns [dL/dx, dL/dW] on the current backend. */
 function convGrads(x: Float32Array, w: Float32Array, r: Float32Array, xs: number[], ws: number[], strides: number, pad: "same" | "valid") {
@@ -30,10 +30,13 @@ function maxRelErr(a: Float32Array, b: Float32Array): number {
 
 const cases = [
   { name: "5x5 same, like HQNN conv1", xs: [4, 12, 12, 1], ws: [5, 5, 1, 16], strides: 1, pad: "same" as const },
-  { name: "5x5 same, 16->32", xs: [3, 7, 7, 16], ws: [5, 5, 16, 32], strides: 1, pad: "same" as const },
-  { name: "3x3 valid", xs: [2, 9, 8, 3], ws: [3, 3, 3, 4], strides: 1, pad: "valid" as const },
+  { name: "5x5 same, 16->32 (400 taps: composed)", xs: [3, 7, 7, 16], ws: [5, 5, 16, 32], strides: 1, pad: "same" as const },
+  { name: "3x3 valid (narrower output: composed)", xs: [2, 9, 8, 3], ws: [3, 3, 3, 4], strides: 1, pad: "valid" as const },
   { name: "4x4 same (uneven padding), 2 channels", xs: [2, 6, 7, 2], ws: [4, 4, 2, 3], strides: 1, pad: "same" as const },
-  { name: "3x3 same, 4 channels (36 taps: composed, not im2col)", xs: [2, 6, 5, 4], ws: [3, 3, 4, 3], strides: 1, pad: "same" as const },
+  { name: "3x3 same, 4 channels", xs: [2, 6, 5, 4], ws: [3, 3, 4, 3], strides: 1, pad: "same" as const },
+  { name: "5x5 same, 3 channels, like a CIFAR conv1", xs: [3, 9, 8, 3], ws: [5, 5, 3, 5], strides: 1, pad: "same" as const },
+  { name: "5x5 same on a 3x2 image (taps wider and taller than it)", xs: [2, 3, 2, 2], ws: [5, 5, 2, 3], strides: 1, pad: "same" as const },
+  { name: "3x1 valid (as wide as its input, shorter)", xs: [2, 7, 5, 2], ws: [3, 1, 2, 3], strides: 1, pad: "valid" as const },
   { name: "2x2 stride 2 (fallback)", xs: [2, 8, 8, 1], ws: [2, 2, 1, 4], strides: 2, pad: "valid" as const },
 ];
 
@@ -86,4 +89,60 @@ test("a small conv net trains on wasm as it does on cpu: same losses, and it lea
   }
   assert.ok(wasm.loss.at(-1)! < 0.5 * wasm.loss[0], `loss did not decrease: ${wasm.loss[0]} -> ${wasm.loss.at(-1)}`);
   assert.ok(wasm.acc.at(-1)! >= 0.9, `training accuracy ${wasm.acc.at(-1)}`);
+});
+
+/** x[n, y, xx, ci] of an NHWC tensor, 0 outside the image. */
+function pixel(x: Float32Array | Float64Array, s: number[], n: number, y: number, xx: number, ci: number): number {
+  return y < 0 || y >= s[1] || xx < 0 || xx >= s[2] ? 0 : x[((n * s[1] + y) * s[2] + xx) * s[3] + ci];
+}
+
+test("im2colRows writes P[(kh,kw,ci), (n,i,j)] = x[n, i+kh-top, j+kw-left, ci] from planar x, 0 outside the image", () => {
+  const cases = [
+    { s: [2, 5, 6, 1], kh: 5, kw: 5, top: 2, left: 2, ho: 5 },
+    { s: [3, 4, 7, 3], kh: 4, kw: 3, top: 1, left: 1, ho: 4 },
+    { s: [2, 3, 2, 2], kh: 5, kw: 5, top: 2, left: 2, ho: 3 },
+    { s: [2, 6, 4, 2], kh: 3, kw: 1, top: 0, left: 0, ho: 4 },
+  ];
+  for (const c of cases) {
+    const [N, H, W, CI] = c.s, x = rand(N * H * W * CI, 9), M = N * c.ho * W, pad = 3;
+    const heap = new Float32Array(2 * pad + x.length + c.kh * c.kw * CI * M).fill(NaN);
+    for (let n = 0; n < N; n++) for (let y = 0; y < H; y++) for (let xx = 0; xx < W; xx++) for (let ci = 0; ci < CI; ci++) {
+      heap[pad + ((ci * N + n) * H + y) * W + xx] = pixel(x, c.s, n, y, xx, ci); // planar [CI, N, H, W]
+    }
+    const pOff = 2 * pad + x.length;
+    im2colRows(heap, pad, pOff, { batchSize: N, inHeight: H, inWidth: W, inChannels: CI, outHeight: c.ho,
+      filterHeight: c.kh, filterWidth: c.kw, top: c.top, left: c.left });
+    for (let kh = 0; kh < c.kh; kh++) for (let kw = 0; kw < c.kw; kw++) for (let ci = 0; ci < CI; ci++) {
+      for (let n = 0; n < N; n++) for (let i = 0; i < c.ho; i++) for (let j = 0; j < W; j++) {
+        const got = heap[pOff + ((kh * c.kw + kw) * CI + ci) * M + (n * c.ho + i) * W + j];
+        assert.equal(got, pixel(x, c.s, n, i + kh - c.top, j + kw - c.left, ci), `${JSON.stringify(c)} tap ${kh},${kw},${ci} at ${n},${i},${j}: ${got}`);
+      }
+    }
+  }
+});
+
+test("the im2col filter gradient of a 5x5x3 'same' convolution matches central differences of its float64 loss", async () => {
+  const xs = [2, 7, 6, 3], ws = [5, 5, 3, 4], x = rand(2 * 7 * 6 * 3, 11), w = rand(5 * 5 * 3 * 4, 12), r = rand(2 * 7 * 6 * 4, 13);
+  // L(W) = Σ conv(x, W) ⊙ R in float64: linear in W, so a central difference is exact up to rounding
+  const loss = (wv: Float64Array) => {
+    let s = 0;
+    for (let n = 0; n < 2; n++) for (let i = 0; i < 7; i++) for (let j = 0; j < 6; j++) for (let co = 0; co < 4; co++) {
+      let y = 0;
+      for (let kh = 0; kh < 5; kh++) for (let kw = 0; kw < 5; kw++) for (let ci = 0; ci < 3; ci++) {
+        y += pixel(x, xs, n, i + kh - 2, j + kw - 2, ci) * wv[((kh * 5 + kw) * 3 + ci) * 4 + co];
+      }
+      s += y * r[((n * 7 + i) * 6 + j) * 4 + co];
+    }
+    return s;
+  };
+  await tf.setBackend("wasm");
+  registerWasmConvGradients();
+  const [, dw] = convGrads(x, w, r, xs, ws, 1, "same");
+  const w64 = Float64Array.from(w), h = 1e-3;
+  for (let k = 0; k < w64.length; k++) {
+    const up = Float64Array.from(w64), down = Float64Array.from(w64);
+    up[k] += h; down[k] -= h;
+    const fd = (loss(up) - loss(down)) / (2 * h);
+    assert.ok(Math.abs(dw[k] - fd) < 1e-4 * Math.max(1, Math.abs(fd)), `dW[${k}]: ${dw[k]} vs ${fd}`);
+  }
 });
