@@ -2,7 +2,7 @@
  * ZX-calculus CLI (lib/zx). Prints one JSON object on stdout; notes go to stderr; invalid input exits with 2
  * (conventions: lib/cli/args.ts).
  *
- *   npm run --silent zx -- reduce FILE [--format qasm|qc|json] [--symbolic] [--extract OUT.qasm|OUT.json]
+ *   npm run --silent zx -- reduce FILE [--format qasm|qc|quipper|json] [--symbolic] [--extract OUT.qasm|OUT.json]
  *   npm run --silent zx -- tcount-bench [--seed N] [--per-size K]
  */
 import { extname } from "node:path";
@@ -16,10 +16,10 @@ const MAX_CHECKED_WIRES = zx.MAX_STATE_WIRES;
 /** Random symbol assignments compared in --symbolic mode. */
 const SYMBOLIC_DRAWS = 5;
 
-const INPUT_FORMATS = ["qasm", "qc", "json"] as const;
+const INPUT_FORMATS = ["qasm", "qc", "quipper", "json"] as const;
 type InputFormat = (typeof INPUT_FORMATS)[number];
 /** File extensions of the input formats and of --extract's outputs. */
-const EXTENSIONS: Record<string, InputFormat> = { ".qasm": "qasm", ".qc": "qc", ".json": "json" };
+const EXTENSIONS: Record<string, InputFormat> = { ".qasm": "qasm", ".qc": "qc", ".quipper": "quipper", ".quip": "quipper", ".json": "json" };
 
 const PROGRAM = {
   name: "zx",
@@ -31,9 +31,9 @@ const PROGRAM = {
 const COMMANDS = {
   reduce: {
     summary: `reduces the circuit's ZX-diagram (fullReduce): sizes and T-counts before and after, the time taken, a tensor check (up to ${MAX_CHECKED_WIRES} wires), optionally the circuit extracted back`,
-    args: { FILE: "circuit file: OpenQASM 2.0 (.qasm), Quipper-style .qc (T-count benchmarks) or circuit spec (.json, lib/quantum/spec.ts, any number of wires); - reads stdin" },
+    args: { FILE: "circuit file: OpenQASM 2.0 (.qasm), Quipper-style .qc (T-count benchmarks), Quipper ASCII (.quipper, .quip, or no extension and a first line \"Inputs:\") or circuit spec (.json, lib/quantum/spec.ts, any number of wires); - reads stdin" },
     flags: {
-      format: choiceFlag("input format (auto: by the file's extension, json for stdin)", ["auto", ...INPUT_FORMATS], "auto"),
+      format: choiceFlag("input format (auto: by the file's extension, quipper for a file without one that starts with \"Inputs:\", json for stdin)", ["auto", ...INPUT_FORMATS], "auto"),
       symbolic: switchFlag("make every parameter a symbol and check the tensors at random values"),
       extract: stringFlag("write the reduced diagram extracted back to gates to OUT (.qasm: OpenQASM 2.0, .json: circuit spec) and check it equals the input", "OUT"),
     },
@@ -58,7 +58,8 @@ function formatOf(path: string, format: "auto" | InputFormat): InputFormat {
   if (format !== "auto") return format;
   if (path === "-") return "json";
   const byExtension = EXTENSIONS[extname(path).toLowerCase()];
-  if (!byExtension) throw new UsageError(`cannot tell the format of ${path} from its extension (.qasm, .qc, .json): use --format`);
+  if (!byExtension && extname(path) === "" && /^\s*Inputs:/.test(readTextInput(path))) return "quipper";
+  if (!byExtension) throw new UsageError(`cannot tell the format of ${path} from its extension (.qasm, .qc, .quipper, .quip, .json): use --format`);
   return byExtension;
 }
 
@@ -70,7 +71,7 @@ function readCircuit(path: string, format: InputFormat): zx.ParsedCircuit {
   }
   const text = readTextInput(path);
   try {
-    return format === "qasm" ? zx.parseQasm(text) : zx.parseQc(text);
+    return { qasm: zx.parseQasm, qc: zx.parseQc, quipper: zx.parseQuipper }[format](text);
   } catch (e) {
     if (e instanceof zx.CircuitParseError) throw new UsageError(`${path}: ${e.message}`);
     throw e;

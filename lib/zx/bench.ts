@@ -2,7 +2,7 @@ import { circuitToGraph, gateCounts, ZXCircuit } from "./circuit";
 import { extractCircuit, extractedToCircuit } from "./extract";
 import { randomCliffordT } from "./generate";
 import { ZXGraph } from "./graph";
-import { fullReduce, spiderSimp, tCount } from "./simplify";
+import { fullReduce, nonCliffordCount, spiderSimp, tCount } from "./simplify";
 import { circuitUnitary, gatesUnitary } from "./simulate";
 import { compareTensors } from "./tensor";
 import { Verdict, verifyCircuits, verifyDiagram } from "./verify";
@@ -66,6 +66,9 @@ export interface CircuitBenchRow {
   /** After spider fusion alone. */
   tSpiderSimp: number;
   tAfter: number;
+  /** Spiders with a phase that is not a multiple of π/2 (nonCliffordCount), before and after fullReduce. */
+  nonCliffordBefore: number;
+  nonCliffordAfter: number;
   /** CNOT + CZ gates of the circuit as given (the readers' SWAPs and Toffolis already decomposed into them). */
   twoQubitBefore: number;
   /** CNOT + CZ gates of the circuit extracted from the reduced diagram, SWAPs counted as three CNOTs. */
@@ -106,6 +109,8 @@ export function circuitBench(circuit: ZXCircuit, repeats = 1): CircuitBenchRow {
     tBefore: tCount(g),
     tSpiderSimp: tCount(fused),
     tAfter: tCount(reduced),
+    nonCliffordBefore: nonCliffordCount(g),
+    nonCliffordAfter: nonCliffordCount(reduced),
     twoQubitBefore: gateCounts(circuit).twoQubit,
     twoQubitExtracted: counts.twoQubit,
     tExtracted: counts.tCount,

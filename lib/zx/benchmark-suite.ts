@@ -4,10 +4,12 @@ import { benchmarkCircuit, BENCHMARK_NAME_FORMS, DEFAULT_BENCHMARK_CIRCUITS, par
 import { ParsedCircuit } from "./circuit-file";
 import { PYZX_PUBLISHED, PyzxPublished, TparCounts, tparHeader } from "./published-tcounts";
 import { parseQc } from "./qc";
+import { parseQuipper } from "./quipper";
 
 /**
- * The circuits of `bench zx`: the generated arithmetic families (benchmark-circuits.ts) and the `.qc` files stored
- * in data/zx-benchmarks/ (their source and licence: SOURCE.md there), with the published counts for each.
+ * The circuits of `bench zx`: the generated arithmetic families (benchmark-circuits.ts) and the `.qc` and
+ * `.quipper` files stored in data/zx-benchmarks/ (their source and licence: SOURCE.md there), with the published
+ * counts for each.
  */
 
 /** The stored benchmark files (data/zx-benchmarks/ of this repository). */
@@ -15,9 +17,18 @@ export const BENCHMARK_DIR = path.resolve(__dirname, "..", "..", "data", "zx-ben
 
 const TPAR_SUFFIX = "_tpar";
 
-/** Names of the stored circuits: every `.qc` file of `dir`, without the extension, sorted. */
+/** The readers of the stored files, by extension. */
+const READERS: Record<string, (text: string) => ParsedCircuit> = { ".qc": parseQc, ".quipper": parseQuipper };
+
+/** The stored circuit files of `dir` by circuit name (the file name without its extension). */
+function storedFiles(dir: string): Map<string, string> {
+  const files = fs.readdirSync(dir).filter((f) => Object.hasOwn(READERS, path.extname(f)));
+  return new Map(files.map((f) => [path.basename(f, path.extname(f)), f]));
+}
+
+/** Names of the stored circuits: every `.qc` and `.quipper` file of `dir`, without the extension, sorted. */
 export function storedBenchmarkNames(dir = BENCHMARK_DIR): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".qc")).map((f) => f.slice(0, -".qc".length)).sort();
+  return [...storedFiles(dir).keys()].sort();
 }
 
 /**
@@ -50,10 +61,10 @@ export interface LoadedBenchmark {
 /** A benchmark circuit by name: generated if parseBenchmarkName knows it, else read from `dir`. */
 export function loadBenchmark(name: string, dir = BENCHMARK_DIR): LoadedBenchmark {
   if (parseBenchmarkName(name)) return { parsed: benchmarkCircuit(name), origin: "generated" };
-  if (!storedBenchmarkNames(dir).includes(name)) throw new Error(`unknown benchmark circuit ${JSON.stringify(name)} (expected ${benchmarkNameForms(dir)})`);
-  const file = `${name}.qc`;
+  const file = storedFiles(dir).get(name);
+  if (file === undefined) throw new Error(`unknown benchmark circuit ${JSON.stringify(name)} (expected ${benchmarkNameForms(dir)})`);
   try {
-    return { parsed: parseQc(fs.readFileSync(path.join(dir, file), "utf8")), origin: file };
+    return { parsed: READERS[path.extname(file)](fs.readFileSync(path.join(dir, file), "utf8")), origin: file };
   } catch (e) {
     throw new Error(`${path.join(path.basename(dir), file)}: ${(e as Error).message}`);
   }

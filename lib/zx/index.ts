@@ -12,6 +12,7 @@ export {
 export { CircuitParseError, type ParsedCircuit } from "./circuit-file";
 export { parseQasm, QASM_GATE_NAMES, toQasm } from "./qasm";
 export { parseQc, QC_GATE_NAMES } from "./qc";
+export { parseQuipper, QUIPPER_GATE_NAMES } from "./quipper";
 export { applyRewrite, edgeRule, simp, vertexRule, type Rewrite } from "./rewrite";
 export { checkFuse, fuseRule, unsafeFuse } from "./rules/fuse";
 export { checkRemoveId, removeIdRule, unsafeRemoveId } from "./rules/remove-id";
@@ -23,7 +24,7 @@ export { checkPivotGadget, hasLeafNeighbor, pivotGadgetRule, unsafePivotGadget }
 export { gadgetFusionRule, gadgetGroups, type Gadget } from "./rules/gadget-fusion";
 export {
   cliffordSimp, fullReduce, gadgetSimp, idSimp, interiorCliffordSimp, isGraphLike, lcompSimp,
-  parametrizedSpiders, pivotBoundarySimp, pivotGadgetSimp, pivotSimp, spiderSimp, tCount, toGh,
+  nonCliffordCount, parametrizedSpiders, pivotBoundarySimp, pivotGadgetSimp, pivotSimp, spiderSimp, tCount, toGh,
 } from "./simplify";
 export { extractCircuit, extractedToCircuit, type ExtractedCircuit, type ExtractedGate } from "./extract";
 export { compareTensors, diagramTensor, type Tensor } from "./tensor";

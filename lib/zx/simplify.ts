@@ -70,6 +70,15 @@ export function tCount(g: ZXGraph): number {
   return g.vertices().filter((v) => g.isSpider(v) && g.phase(v).isOddQuarter()).length;
 }
 
+/**
+ * Spiders whose concrete phase is not a multiple of π/2: T-like and finer rotations alike. PyZX's own "T-count"
+ * counts this (every phase with a denominator above 2), which differs from tCount on circuits with rotations
+ * finer than π/4 (QFT).
+ */
+export function nonCliffordCount(g: ZXGraph): number {
+  return g.vertices().filter((v) => g.isSpider(v) && g.phase(v).isConcrete() && !g.phase(v).isClifford()).length;
+}
+
 /** Spiders whose phase depends on at least one symbol. */
 export function parametrizedSpiders(g: ZXGraph): number[] {
   return g.vertices().filter((v) => g.isSpider(v) && !g.phase(v).isConcrete());

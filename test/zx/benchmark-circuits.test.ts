@@ -215,7 +215,8 @@ test("bench zx --circuits tof_3 --repeats 1: a line for the circuit, a summary l
   assert.equal(lines.length, 2);
   const [row, summary] = lines;
   assert.deepEqual(Object.keys(row), [
-    "circuit", "origin", "qubits", "t_before", "t_spider_simp", "t_full_reduce", "t_pyzx", "t_tpar", "two_qubit_before", "two_qubit_extracted",
+    "circuit", "origin", "qubits", "t_before", "t_spider_simp", "t_full_reduce", "t_pyzx", "non_clifford_before", "non_clifford_full_reduce",
+    "non_clifford_pyzx", "t_tpar", "two_qubit_before", "two_qubit_extracted",
     "t_extracted", "diagram_check", "extracted_check", "reduce_seconds", "reduce_seconds_runs", "published",
   ]);
   assert.equal(row.circuit, "tof_3");

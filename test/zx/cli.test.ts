@@ -72,7 +72,7 @@ test("--help lists both subcommands with their flags and defaults; after a subco
   const all = run("--help"), reduce = run("reduce", "--help");
   for (const r of [all, reduce]) assert.equal(r.status, 0, r.stderr);
   const texts = [
-    "zx -- reduce [flags] FILE", "--symbolic", "--format NAME", "auto, qasm, qc, json", "--extract OUT",
+    "zx -- reduce [flags] FILE", "--symbolic", "--format NAME", "auto, qasm, qc, quipper, json", "--extract OUT",
     "reduce circuit.qasm --extract reduced.qasm", "reduce tof_3.qc", "reduce circuit.txt --format qasm", "npm run --silent zx -- reduce spec.json",
     "zx -- tcount-bench [flags]", "--seed N", "(default: 1)", "--per-size N", "(default: 10)",
   ];
@@ -99,6 +99,22 @@ test("reduce reads .qc and .qasm files by their extension (or --format), notes o
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual([JSON.parse(r.stdout).before.t_count, JSON.parse(r.stdout).tensor_equal], [8, true]);
   assert.match(r.stderr, /ignored 1 "creg" statement \(first on line 4\)/);
+});
+
+const QUIPPER = 'Inputs: 0:Qbit, 1:Qbit, 2:Qbit\nQGate["not"](2) with controls=[+0,+1] with nocontrol\nQRot["exp(-i%Z)",0.1](1)\nOutputs: 0:Qbit, 1:Qbit, 2:Qbit\n';
+
+test("reduce reads Quipper ASCII files: .quipper, .quip, no extension with a first line Inputs:, or --format quipper", () => {
+  const files = [textFile("c.quipper", QUIPPER), textFile("c.quip", QUIPPER), textFile("QFT_before", QUIPPER)];
+  for (const args of [...files.map((f) => [f]), [textFile("c.txt", QUIPPER), "--format", "quipper"]]) {
+    const r = run("reduce", ...args);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual([out.before.t_count, out.tensor_equal], [7, true], args.join(" "));
+  }
+  const bad = run("reduce", textFile("bad.quip", QUIPPER.replace('"not"', '"foo"')));
+  assert.deepEqual([bad.status, bad.stderr], [2, `zx: ${join(dir, "bad.quip")}: line 2: unsupported gate "foo"\n`]);
+  const plain = textFile("notquipper", "OPENQASM 2.0;\n");
+  assert.equal(run("reduce", plain).stderr, `zx: cannot tell the format of ${plain} from its extension (.qasm, .qc, .quipper, .quip, .json): use --format\n`);
 });
 
 test("--extract writes the reduced circuit (.qasm or .json) that parses back to the input", () => {
@@ -151,7 +167,7 @@ test("bad circuit files and --extract misuse exit with code 2 and one line on st
   const good = textFile("good.qc", TOF_3_QC);
   const cases: [string[], string][] = [
     [["reduce", textFile("bad.qasm", "OPENQASM 2.0;\nqreg q[2];\ncu1(pi) q[0], q[1];\n")], `zx: ${join(dir, "bad.qasm")}: line 3: unsupported gate "cu1"\n`],
-    [["reduce", textFile("circuit.txt", "")], `zx: cannot tell the format of ${join(dir, "circuit.txt")} from its extension (.qasm, .qc, .json): use --format\n`],
+    [["reduce", textFile("circuit.txt", "")], `zx: cannot tell the format of ${join(dir, "circuit.txt")} from its extension (.qasm, .qc, .quipper, .quip, .json): use --format\n`],
     [["reduce", good, "--extract", join(dir, "out.svg")], `zx: --extract writes .qasm or .json files, got ${JSON.stringify(join(dir, "out.svg"))}\n`],
     [["reduce", good, "--extract", join(dir, "o.qasm"), "--symbolic"], "zx: --extract writes concrete circuits: it cannot be combined with --symbolic\n"],
   ];
