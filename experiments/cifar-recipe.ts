@@ -16,9 +16,7 @@
  * Bad arguments exit with code 2, a failed study with 1 (conventions: lib/cli/args.ts).
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { spawn } from "node:child_process";
 import { choiceListFlag, integerFlag, parseCommand, runCli, switchFlag } from "../lib/cli/args";
 import { Dataset, loadDataset, requalityJpeg } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
@@ -30,6 +28,7 @@ import { trainModel, TrainResult } from "../lib/nn/train";
 import { temporaryDir } from "../lib/io/files";
 import { getProfile, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
 import { mean, summarize, welchTTest } from "../lib/stats";
+import { runStudy } from "./child-runs";
 import { profileResultsDir, seedsFlag } from "./seeds";
 
 export const RECIPE_MODELS = ["hqnn-parallel", "cnn"] as const;
@@ -145,7 +144,6 @@ export function summarizeRecipes(resultsDir = profileResultsDir()) {
   return summary;
 }
 
-/** Whether a full-profile run is recorded complete (a quick run is never skipped: it trains afresh every time). */
 /**
  * The recipe the study carries forward, fixed before any run: on the copy, the highest validation accuracy averaged
  * over both models and every seed, among recipes with runs of both models (null until there is one).
@@ -159,21 +157,12 @@ export function chooseRecipe(rows: { recipe: RecipeId; model: RecipeModel; data:
   return scored.length ? { ...scored[0], rule: "highest validation accuracy on the copy, mean over models of the mean over seeds", candidates: scored } : null;
 }
 
+/** Whether a full-profile run is recorded complete (a quick run is never skipped: it trains afresh every time). */
 const isComplete = (job: RecipeJob): boolean => {
   if (getProfile() !== "full") return false;
   const file = path.join(studyDir(), `${runId(job)}.json`);
   return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, "utf8")).status === "complete";
 };
-
-/** Runs one job in a child process (this file with --inline), logging to logs/cifar-recipe/<run>.log; resolves with its exit code. */
-function runChild(job: RecipeJob, threads: number): Promise<number> {
-  const logDir = path.join(REPO_ROOT, "logs", "cifar-recipe");
-  fs.mkdirSync(logDir, { recursive: true });
-  const log = fs.openSync(path.join(logDir, `${runId(job)}.log`), "a");
-  const args = ["--recipes", job.recipe, "--models", job.model, "--seeds", String(job.seed), "--data", job.data, "--threads", String(threads), "--inline"];
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "experiments", "cifar-recipe.ts"), ...args], { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", log, log] });
-  return new Promise((resolve) => child.on("exit", (code) => { fs.closeSync(log); resolve(code ?? 1); }));
-}
 
 /** Every combination of the lists, data variant by data variant, seed by seed, recipe by recipe. */
 export function studyJobs(opts: { recipes: RecipeId[]; models: RecipeModel[]; seeds: number[]; data: DataVariant[] }): RecipeJob[] {
@@ -181,25 +170,12 @@ export function studyJobs(opts: { recipes: RecipeId[]; models: RecipeModel[]; se
 }
 
 /** Runs the missing jobs, `jobs` at a time in child processes, with the study's progress and ETA on stderr. */
-export async function runStudy(all: RecipeJob[], jobs: number, threads?: number) {
-  const queue = all.filter((j) => !isComplete(j));
-  const total = queue.length, t0 = Date.now();
-  let done = 0, failed = 0;
-  const cores = os.availableParallelism?.() ?? os.cpus().length, threadsEach = threads ?? Math.max(1, Math.floor(cores / jobs));
-  process.stderr.write(`cifar-recipe: ${total} of ${all.length} runs to do, ${jobs} at a time on ${threadsEach} thread(s) each (logs in logs/cifar-recipe/)\n`);
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      process.stderr.write(`cifar-recipe: start ${runId(job)}\n`);
-      const code = await runChild(job, threadsEach);
-      done++;
-      if (code !== 0) failed++;
-      else summarizeRecipes();
-      const el = (Date.now() - t0) / 1000, eta = (el / done) * (total - done);
-      process.stderr.write(`cifar-recipe: ${code === 0 ? "done" : `FAILED (exit ${code})`} ${runId(job)}; ${done}/${total} in ${(el / 60).toFixed(1)} min, ` +
-        `ETA ${(eta / 60).toFixed(0)} min\n`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+export async function runStudyJobs(all: RecipeJob[], jobs: number, threads?: number) {
+  const runs = all.filter((j) => !isComplete(j)).map((job) => ({
+    id: runId(job), label: runId(job), script: "cifar-recipe.ts",
+    args: ["--recipes", job.recipe, "--models", job.model, "--seeds", String(job.seed), "--data", job.data, "--inline"],
+  }));
+  const failed = await runStudy("cifar-recipe", runs, { jobs, threads, afterRun: () => summarizeRecipes() });
   const summary = summarizeRecipes();
   if (failed) throw new Error(`${failed} run(s) of the recipe study failed: see logs/cifar-recipe/`);
   return summary;
@@ -243,7 +219,7 @@ async function main(argv: string[]): Promise<void> {
     for (const job of jobs) if (!isComplete(job)) await runRecipe(job, { threads: flags.threads });
     return;
   }
-  const s = flags.summary ? summarizeRecipes() : await runStudy(jobs, flags.jobs, flags.threads);
+  const s = flags.summary ? summarizeRecipes() : await runStudyJobs(jobs, flags.jobs, flags.threads);
   process.stdout.write(JSON.stringify({ runs: s.rows.length, groups: s.groups, comparisons: s.comparisons }) + "\n");
 }
 

@@ -15,12 +15,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawn } from "node:child_process";
 import { Flag, integerFlag, parseCommand, parseInteger, runCli, switchFlag, UsageError } from "../lib/cli/args";
 import { loadDataset } from "../lib/data";
 import { decodePredictions, EpochRecord } from "../lib/nn/train";
-import { getProfile, REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
+import { getProfile, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
 import { mcnemar, mean, std, summarize, welchTTest } from "../lib/stats";
+import { runStudy } from "./child-runs";
 
 export const SEED_MODELS = ["hqnn-parallel-mnist", "cnn-mnist", "ablation-no-quantum", "ablation-dense20", "ablation-frozen-quantum"];
 export const REFERENCE_MODEL = "hqnn-parallel-mnist";
@@ -118,38 +118,12 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
   return summary;
 }
 
-/** Runs one seed run in a child process, logging to logs/seeds/<run>.log; resolves with its exit code. */
-function runChild(experiment: string, seed: number, threads: number): Promise<number> {
-  const logDir = path.join(REPO_ROOT, "logs", "seeds");
-  fs.mkdirSync(logDir, { recursive: true });
-  const log = fs.openSync(path.join(logDir, `${experiment}-s${seed}.log`), "a");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "experiments", "parallel.ts"), experiment, "--seed", String(seed),
-    "--threads", String(threads)], { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", log, log] });
-  return new Promise((resolve) => child.on("exit", (code) => { fs.closeSync(log); resolve(code ?? 1); }));
-}
-
 export async function runSeeds(opts: { seeds: number[]; models: string[]; jobs: number }) {
   const dir = path.join(profileResultsDir(), "seeds");
-  const queue = opts.seeds.flatMap((seed) => opts.models.map((experiment) => ({ experiment, seed })))
-    .filter((j) => !isComplete(dir, j.experiment, j.seed));
-  const total = queue.length, t0 = Date.now();
-  let done = 0, failed = 0;
-  // The cores are shared out: 2 cores and 1 job = one run on 2 threads; 2 jobs = two runs on one thread each.
-  const cores = os.availableParallelism?.() ?? os.cpus().length, threadsEach = Math.max(1, Math.floor(cores / opts.jobs));
-  process.stderr.write(`seeds: ${total} runs to do, ${opts.jobs} at a time on ${threadsEach} thread(s) each (logs in logs/seeds/)\n`);
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      process.stderr.write(`seeds: start ${job.experiment} seed ${job.seed}\n`);
-      const code = await runChild(job.experiment, job.seed, threadsEach);
-      done++;
-      if (code !== 0) failed++;
-      if (code === 0) await summarizeSeeds(); // the summary is current after every run, whenever the study stops
-      const el = (Date.now() - t0) / 1000, eta = (el / done) * (total - done);
-      process.stderr.write(`seeds: ${code === 0 ? "done" : `FAILED (exit ${code})`} ${job.experiment} seed ${job.seed}; ` +
-        `${done}/${total} in ${(el / 60).toFixed(1)} min, ETA ${(eta / 60).toFixed(0)} min\n`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, opts.jobs) }, worker));
+  const runs = opts.seeds.flatMap((seed) => opts.models.map((experiment) => ({ experiment, seed })))
+    .filter((j) => !isComplete(dir, j.experiment, j.seed))
+    .map(({ experiment, seed }) => ({ id: `${experiment}-s${seed}`, label: `${experiment} seed ${seed}`, script: "parallel.ts", args: [experiment, "--seed", String(seed)] }));
+  const failed = await runStudy("seeds", runs, { jobs: opts.jobs, afterRun: summarizeSeeds });
   const summary = await summarizeSeeds();
   if (failed) throw new Error(`${failed} seed run(s) failed: see logs/seeds/`);
   return summary;
