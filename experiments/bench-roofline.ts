@@ -35,7 +35,7 @@ import { stepContext, StepContext, trainStep } from "../lib/nn/step";
 import { mulberry32, uniform, vjp } from "../lib/quantum";
 import { saveBench, startProvenance } from "../lib/results";
 import { median } from "../lib/stats";
-import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel } from "./bench-training-cases";
+import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel, TORCH_PYTHON } from "./bench-training-cases";
 
 /** The tfjs head of each model `bench train` names. */
 const HEADS: Record<BenchModel, Head> = { hqnn: "quantum", cnn: "dense" };
@@ -248,7 +248,7 @@ print(json.dumps({"gflops": round(best, 2), "how": how + ", float32 1024x1024, 1
 /** A native single-thread float32 matmul rate, for scale (null with the reason when no Python with torch or numpy runs). */
 function nativePeak(): { gflops: number; how: string } | { gflops: null; why: string } {
   const threads = { OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
-  const r = spawnSync(process.env.HQNN_TORCH_PYTHON ?? "/usr/bin/python3", ["-c", NATIVE_SCRIPT], { encoding: "utf8", env: { ...process.env, ...threads } });
+  const r = spawnSync(TORCH_PYTHON, ["-c", NATIVE_SCRIPT], { encoding: "utf8", env: { ...process.env, ...threads } });
   if (r.status === 0) return JSON.parse(r.stdout.trim().split("\n").pop()!);
   return { gflops: null, why: (r.stderr || r.error?.message || "python3 failed").trim().split("\n").pop()! };
 }

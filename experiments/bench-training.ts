@@ -20,7 +20,7 @@ import { mulberry32 } from "../lib/nn/train";
 import { REPO_ROOT, saveBench, startProvenance } from "../lib/results";
 import { median } from "../lib/stats";
 import { stepContext, trainStep } from "../lib/nn/step";
-import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel } from "./bench-training-cases";
+import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel, TORCH_PYTHON } from "./bench-training-cases";
 
 const HEADS: Record<BenchModel, Head> = { hqnn: "quantum", cnn: "dense" };
 /** PyTorch's memory formats for the convolutions; the reference uses whichever is faster for a case. */
@@ -66,8 +66,6 @@ async function tfjsRate(c: Case, batch: number, batches: number, warmup: number)
   }
 }
 
-/** The Python that runs the PyTorch reference: Debian's, where python3-torch installs (HQNN_TORCH_PYTHON overrides). */
-const TORCH_PYTHON = process.env.HQNN_TORCH_PYTHON ?? "/usr/bin/python3";
 const REFERENCE = path.join(REPO_ROOT, "bench", "torch_reference.py");
 
 /** The reference is missing or broken: nothing was measured, nothing was written. */

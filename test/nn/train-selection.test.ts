@@ -1,24 +1,13 @@
 import { test } from "node:test";
+import { blobs } from "./blobs";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel } from "../../lib/nn/models";
-import { chosenEpoch, EpochRecord, ImageSet, mulberry32, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
+import { chosenEpoch, EpochRecord, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
 
-/** Two classes of 8x8 images: a bright pair of pixels left or right, plus seeded noise. */
-function blobs(n: number, seed: number): ImageSet {
-  const rand = mulberry32(seed);
-  const x = new Float32Array(n * 64), labels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    labels[i] = i % 2;
-    const cx = labels[i] ? 5 : 2, cy = 1 + Math.floor(rand() * 6);
-    for (let p = 0; p < 64; p++) x[i * 64 + p] = 0.2 * rand();
-    x[i * 64 + cy * 8 + cx] = 1; x[i * 64 + cy * 8 + cx + 1] = 1;
-  }
-  return { x, labels, n, shape: [8, 8, 1] };
-}
 
 const epoch = (e: number, val: number, test: number): EpochRecord =>
   ({ epoch: e, train_loss: 0, train_acc: 0, test_loss: 0, test_acc: test, val_loss: 0, val_acc: val, seconds: 0, images_per_s: 0 });

@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { blobs } from "./blobs";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -6,20 +7,8 @@ import * as path from "node:path";
 import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
 import { LockError } from "../../lib/io/lock";
-import { CheckpointError, EpochRecord, ImageSet, mulberry32, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
+import { CheckpointError, EpochRecord, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
 
-/** Two classes of 8x8 images: a bright blob in the left half or in the right half, plus noise. */
-function blobs(n: number, seed: number): ImageSet {
-  const rand = mulberry32(seed);
-  const x = new Float32Array(n * 64), labels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    labels[i] = i % 2;
-    const cx = labels[i] ? 5 : 2, cy = 1 + Math.floor(rand() * 6);
-    for (let p = 0; p < 64; p++) x[i * 64 + p] = 0.2 * rand();
-    x[i * 64 + cy * 8 + cx] = 1; x[i * 64 + cy * 8 + cx + 1] = 1;
-  }
-  return { x, labels, n, shape: [8, 8, 1] };
-}
 
 const cfg = { inputShape: [8, 8, 1] as [number, number, number], convChannels: [4], classes: 2, n: 4, seed: 3 };
 const trainCfg = { epochs: 3, batchSize: 16, learningRate: 0.01, seed: 1, classes: 2, logEvery: 0 };

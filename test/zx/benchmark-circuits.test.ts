@@ -1,15 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { localFiles } from "../recorded-evidence";
+import { runCliSync } from "../run-cli";
 import {
   applyCircuit, benchmarkCircuit, benchmarkQc, circuitBench, circuitToGraph, DEFAULT_BENCHMARK_CIRCUITS, GF2_POLYNOMIALS,
   parseBenchmarkName, publishedFor, seededRandom, tCount, ZXCircuit,
 } from "../../lib/zx";
 
-const ROOT = join(__dirname, "..", "..");
 
 /** The circuit applied to the basis state |input⟩ (wire 0 the most significant bit): the one output basis state, and its amplitude. */
 function basisImage(circuit: ZXCircuit, input: number): { output: number; re: number; im: number } {
@@ -198,19 +198,13 @@ test("fullReduce on tof_3, tof_4, barenco_tof_3: T-par's counts (15, 23, 16), an
   assert.deepEqual(got, { tof_3: 15, tof_4: 23, barenco_tof_3: 16 });
 });
 
-function benchZx(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "bench.ts"), "zx", ...args],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
-}
+const benchZx = (args: string[], env: Record<string, string>) => runCliSync("bench", ["zx", ...args], env);
 
 test("bench zx --circuits tof_3 --repeats 1: a line for the circuit, a summary line, the same in results/local/ of HQNN_RESULTS_DIR (RECORD=1: bench-zx.json)", () => {
   const dir = fs.mkdtempSync(join(tmpdir(), "bench-zx-"));
-  const repoLocal = join(ROOT, "results", "local");
-  // Only this bench's files: other test files write and remove their own under results/local/ at the same time.
-  const repoBenchZx = () => (fs.existsSync(repoLocal) ? fs.readdirSync(repoLocal) : []).filter((f) => f.startsWith("bench-zx-"));
-  const repoLocalBefore = repoBenchZx();
+  const repoLocalBefore = localFiles("bench-zx-");
   const r = benchZx(["--circuits", "tof_3", "--repeats", "1"], { HQNN_RESULTS_DIR: dir, RECORD: "" });
-  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
   assert.equal(lines.length, 2);
   const [row, summary] = lines;
@@ -255,16 +249,16 @@ test("bench zx --circuits tof_3 --repeats 1: a line for the circuit, a summary l
 
   // RECORD=1: the recorded file instead (here under the temporary HQNN_RESULTS_DIR), nothing new in local/.
   const recorded = benchZx(["--circuits", "barenco_tof_3", "--repeats", "1"], { HQNN_RESULTS_DIR: dir, RECORD: "1" });
-  assert.equal(recorded.status, 0, recorded.stderr);
+  assert.equal(recorded.code, 0, recorded.stderr);
   assert.equal(JSON.parse(fs.readFileSync(join(dir, "bench-zx.json"), "utf8")).circuits[0].t_full_reduce, 16);
   assert.deepEqual(fs.readdirSync(join(dir, "local")), written);
-  assert.deepEqual(repoBenchZx(), repoLocalBefore);
+  assert.deepEqual(localFiles("bench-zx-"), repoLocalBefore);
   fs.rmSync(dir, { recursive: true });
 });
 
 test("bench zx refuses an unknown circuit with one line and exit code 2", () => {
   const r = benchZx(["--circuits", "tof_3,mod5_5"], { HQNN_RESULTS_DIR: join(tmpdir(), "bench-zx-unused") });
-  assert.equal(r.status, 2);
+  assert.equal(r.code, 2);
   assert.equal(r.stdout, "");
   assert.match(r.stderr, /^bench: --circuits: unknown circuit "mod5_5" \(expected tof_N, [^\n]*, or a file of zx-benchmarks\/ \([^\n]*mod5_4[^\n]*\)\n$/);
 });
