@@ -27,6 +27,7 @@ import { defaultThreads } from "../lib/nn/thread-pool";
 import { trainModel, TrainResult } from "../lib/nn/train";
 import { temporaryDir } from "../lib/io/files";
 import { getProfile, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
+import { recipeRun } from "../lib/results/formats";
 import { mean, summarize, welchTTest } from "../lib/stats";
 import { runStudy } from "./child-runs";
 import { profileResultsDir, seedsFlag } from "./seeds";
@@ -83,7 +84,7 @@ export async function runRecipe(job: RecipeJob, opts: { threads?: number; datase
         params: countTrainableParams(model), paper_params: setup.paperParams[head],
       },
       checkpointDir: quickDir ?? path.join(REPO_ROOT, "checkpoints", "cifar-recipe", id),
-      resultsDir: studyDir(),
+      resultsDir: studyDir(), resultFormat: recipeRun,
       parallel: { threads: opts.threads ?? defaultThreads(), spec: { variant: head, config: modelConfig } },
     });
   } finally {

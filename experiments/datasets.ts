@@ -5,21 +5,20 @@
  *
  *   node --import tsx experiments/datasets.ts
  */
-import { loadDataset } from "../lib/data";
+import { DatasetName, loadDataset } from "../lib/data";
 import { datasetFacts } from "../lib/figures/datasets";
 import { startProvenance, writeResult } from "../lib/results";
 
 export async function recordDatasetFacts(log: (s: string) => void = (s) => process.stderr.write(s + "\n")) {
   const prov = startProvenance({ backend: "none", seeds: [0] });
-  const facts: Record<string, unknown> = {};
-  for (const name of ["mnist", "medmnist", "cifar10"] as const) {
+  const facts = async (name: DatasetName) => {
     try {
-      facts[name] = datasetFacts(await loadDataset(name, { log }));
+      return datasetFacts(await loadDataset(name, { log }));
     } catch (e) {
-      facts[name] = { error: (e as Error).message };
+      return { error: (e as Error).message };
     }
-  }
-  return writeResult("datasets", { experiment: "datasets", ...facts, provenance: prov.finish() });
+  };
+  return writeResult("datasets", { experiment: "datasets", mnist: await facts("mnist"), medmnist: await facts("medmnist"), cifar10: await facts("cifar10"), provenance: prov.finish() });
 }
 
 if (require.main === module) {

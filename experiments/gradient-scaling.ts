@@ -169,7 +169,7 @@ export function measureGradientScaling(config: ScalingConfig, log: (line: string
     claim: "section 2.3.3: adjoint differentiation seems to have the most favourable scaling with both layers and wires",
     circuit: "lib/quantum hqnnBranchCircuit: RX embedding of n inputs, L StronglyEntanglingLayers on n wires, <Y> on every wire",
     gradient: "vjp with a fixed seeded upstream vector over all batch x n outputs, with respect to every input and weight",
-    methods: DIFF_METHODS,
+    methods: [...DIFF_METHODS],
     batch: config.batch,
     timing: `seconds per batch gradient: median over ${config.repeats} repeats; in each the methods take turns in rotating order, ` +
       `each calling vjp until at least ${config.minSecondsPerRepeat} s have passed; one warm-up repeat first, not recorded`,

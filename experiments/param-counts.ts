@@ -5,7 +5,7 @@
  *   node --import tsx experiments/param-counts.ts
  */
 import { ArchChoice, countParams, describeArch, searchArchitectures, SearchSpace } from "../lib/nn/param-search";
-import { startProvenance, writeResult } from "../lib/results";
+import { ParamCounts, startProvenance, writeResult } from "../lib/results";
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 const THIRD_CONV = [[16, 32, 16], [16, 32, 32], [16, 32, 48], [16, 32, 64], [16, 32, 128], [8, 16, 32], [32, 64, 128]];
@@ -43,7 +43,7 @@ function spaceSize(s: SearchSpace): number {
 
 export function runParamSearch() {
   const prov = startProvenance({ backend: "none", seeds: [] });
-  const models: Record<string, unknown> = {};
+  const models: ParamCounts["models"] = {};
   for (const [id, { paper, space }] of Object.entries(PARAM_SEARCHES)) {
     const matches = searchArchitectures(space, paper);
     const ours = OUR_ARCHITECTURES[id];

@@ -11,7 +11,9 @@
  * PROFILE=full writes results/quanv-*.json; PROFILE=quick (default) runs 2 seeds x 2 epochs on 100/50 images
  * (subsets: 2 subsets, timing: one epoch on 100 images) and writes results/quick/quanv-*.json.
  * Resumable (full profile): a result file with the same configuration keeps its finished seeds, and a complete one
- * is left as it is (delete it to start afresh). Quick runs always train afresh.
+ * is left as it is (delete it to start afresh); a seed interrupted mid-run resumes after its last finished epoch
+ * from checkpoints/quanv/<id>/seed-<n>/ (the one training loop of lib/nn/train.ts, via lib/nn/quanv-job.ts; the
+ * folder goes once the seed is done). Quick runs always train afresh.
  * Progress goes to stderr; stdout gets one JSON summary line. Bad arguments exit with code 2, a failed run with 1
  * (conventions: lib/cli/args.ts).
  */
@@ -20,18 +22,30 @@ import * as path from "node:path";
 import { parseCommand, runCli, UsageError } from "../lib/cli/args";
 import { createRng, Dataset, deriveSeed, loadDataset, permutation } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
+import { CLAIMS } from "../lib/claims";
 import {
-  aggregateRuns, buildQuanvModel, KernelRotation, prepareQuanvImages, quanvCounters, quanvKernelCircuit, QuanvModelKind,
-  quanvParamCounts, QuanvTrainConfig, SeedRun, trainQuanvModel,
+  buildQuanvModel, KernelRotation, prepareQuanvImages, quanvKernelCircuit, QuanvModelKind, quanvParamCounts, quanvPool,
+  QuanvSeedJob, QuanvTrainConfig, SeedRun, trainQuanv, trainQuanvSeed,
 } from "../lib/nn/quanv";
+import { engineStats } from "../lib/nn/quantum-layer";
 import { ImageSet } from "../lib/nn/train";
 import { defaultThreads, ThreadPool } from "../lib/nn/thread-pool";
 import { DiffMethod, DIFF_METHODS, forward, vjp } from "../lib/quantum";
-import { getProfile, Profile, readResult, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
-import { meanStd, median } from "../lib/stats";
+import { getProfile, Profile, QUANV_VARIANTS, QuanvRunId, QuanvSubsets, QuanvVariant, readResult, REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
+import { aggregateRuns, meanStd, median } from "../lib/stats";
+
+export { quanvPool };
+
+/** A model's final test accuracy in the paper (mean ± std over 10 models, section 2.3.3), read from the claims registry. */
+function paperQuanv(kind: QuanvModelKind): { mean: number; std: number } {
+  const id = `quanv-${kind}-acc`;
+  const m = CLAIMS.find((c) => c.id === id)?.paper?.match(/^(\d*\.?\d+) ± (\d*\.?\d+)$/);
+  if (!m) throw new Error(`claims registry: ${id} does not hold the paper's accuracy as "mean ± std"`);
+  return { mean: Number(m[1]), std: Number(m[2]) };
+}
 
 /** The paper's final test accuracies (mean ± std over 10 models), section 2.3.3. */
-export const PAPER_QUANV = { hqnn: { mean: 0.67, std: 0.01 }, cnn4: { mean: 0.66, std: 0.02 }, cnn1: { mean: 0.53, std: 0.02 } };
+export const PAPER_QUANV = { hqnn: paperQuanv("hqnn"), cnn4: paperQuanv("cnn4"), cnn1: paperQuanv("cnn1") };
 
 /**
  * Two readings of the paper's geometry. "stride4" reproduces both stated shapes (14x14 input, "each channel
@@ -46,33 +60,24 @@ export const READINGS = {
 export type ReadingId = keyof typeof READINGS;
 
 export interface Variant {
-  id: string; kind: QuanvModelKind; reading: ReadingId; rotation: KernelRotation;
+  id: QuanvRunId; kind: QuanvModelKind; reading: ReadingId; rotation: KernelRotation;
   /** Overrides the protocol's learning rate (the sensitivity check only). */
   learningRate?: number;
 }
 
-/** The primary reading (stride4, RY) has the plain file names (results/quanv-<model>.json); the others carry their reading in the id. */
-export const MAIN_VARIANTS: Variant[] = [
-  { id: "quanv-hqnn", kind: "hqnn", reading: "stride4", rotation: "RY" },
-  { id: "quanv-cnn1", kind: "cnn1", reading: "stride4", rotation: "RY" },
-  { id: "quanv-cnn4", kind: "cnn4", reading: "stride4", rotation: "RY" },
-];
-export const READING_VARIANTS: Variant[] = [
-  { id: "quanv-hqnn-rx", kind: "hqnn", reading: "stride4", rotation: "RX" },
-  { id: "quanv-stride2-hqnn", kind: "hqnn", reading: "stride2", rotation: "RY" },
-  { id: "quanv-stride2-hqnn-rx", kind: "hqnn", reading: "stride2", rotation: "RX" },
-  { id: "quanv-stride2-cnn1", kind: "cnn1", reading: "stride2", rotation: "RY" },
-  { id: "quanv-stride2-cnn4", kind: "cnn4", reading: "stride2", rotation: "RY" },
-];
+/** The catalogue's variants of one --part (lib/results/catalogue.ts holds the list). */
+const variantsOf = (part: QuanvVariant["part"]): Variant[] => QUANV_VARIANTS.filter((v) => v.part === part).map((v) => ({
+  id: v.id, kind: v.model, reading: v.reading, rotation: v.rotation, ...("learningRate" in v ? { learningRate: v.learningRate } : {}),
+}));
 
+/** The primary reading (stride4, RY) has the plain file names (results/quanv-<model>.json); the others carry their reading in the id. */
+export const MAIN_VARIANTS = variantsOf("main");
+export const READING_VARIANTS = variantsOf("readings");
 /**
  * Sensitivity to the optimiser choice the paper leaves open: the same three models, both readings, with Adam
  * lr 1e-2 instead of the protocol's 1e-3 (everything else unchanged).
  */
-export const LR_VARIANTS: Variant[] = (["stride4", "stride2"] as ReadingId[]).flatMap((reading) =>
-  (["hqnn", "cnn1", "cnn4"] as QuanvModelKind[]).map((kind): Variant => ({
-    id: `quanv-${reading === "stride4" ? "" : "stride2-"}lr1e-2-${kind}`, kind, reading, rotation: "RY", learningRate: 1e-2,
-  })));
+export const LR_VARIANTS = variantsOf("lr");
 
 const IMAGE_SIZE = 14;
 const CLASSES = 10;
@@ -154,31 +159,28 @@ function trainConfig(proto: QuanvProtocol, seed: number): QuanvTrainConfig {
   return { epochs: proto.epochs, batchSize: proto.batch_size, learningRate: proto.learning_rate, seed, classes: CLASSES };
 }
 
+/** The model of a variant, without its seed. */
+function modelConfig(v: Variant) {
+  return { kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES };
+}
+
+/** Where the full profile keeps the checkpoints of a run's unfinished seeds (quick runs train afresh in temporary folders). */
+function checkpointRoot(proto: QuanvProtocol, ...parts: string[]): string | undefined {
+  return proto.profile === "full" ? path.join(REPO_ROOT, "checkpoints", ...parts) : undefined;
+}
+
 function withVariant(proto: QuanvProtocol, v: Variant): QuanvProtocol {
   return v.learningRate === undefined ? proto : { ...proto, learning_rate: v.learningRate };
 }
 
-export interface SeedJob { v: Variant; train: QuanvData["train"]; test: QuanvData["test"]; proto: QuanvProtocol; seed: number; tag: string }
-
-/** One seed of one variant: a fresh model trained for the protocol's epochs (run in-process or in a pool worker). */
-export async function trainQuanvSeed(job: SeedJob): Promise<SeedRun> {
-  await initBackend();
-  const { v, proto, seed, tag } = job;
-  const model = buildQuanvModel({ kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES, seed });
-  const epochs = trainQuanvModel(model, job.train, job.test, trainConfig(withVariant(proto, v), seed), (e) =>
-    log(`[${tag}] seed ${seed} epoch ${e.epoch}/${proto.epochs}: train loss ${e.train_loss.toFixed(4)} | test loss ${e.test_loss.toFixed(4)} ` +
-      `acc ${e.test_acc.toFixed(3)} (${e.seconds.toFixed(2)} s)`));
-  model.dispose();
-  return { seed, epochs };
-}
-
 /**
- * Trains one variant for the given seeds, in a thread pool when one is given (the seeds are independent, so
- * each core takes one; the results are the same as in-process); `onSeed` sees every finished seed, runs in
- * seed order.
+ * Trains one variant for the given seeds (lib/nn/quanv-job.ts, through the one training loop), in a thread pool
+ * when one is given (the seeds are independent, so each core takes one; the results are the same as in-process);
+ * `onSeed` sees every finished seed, runs in seed order. With `checkpoints`, an unfinished seed resumes from
+ * <checkpoints>/seed-<seed>.
  */
 export async function runSeeds(v: Variant, data: QuanvData, proto: QuanvProtocol, seeds: number[], tag: string, done: SeedRun[] = [],
-  onSeed?: (runs: SeedRun[]) => void, pool?: ThreadPool): Promise<SeedRun[]> {
+  onSeed?: (runs: SeedRun[]) => void, pool?: ThreadPool, checkpoints?: string): Promise<SeedRun[]> {
   const runs = [...done];
   const record = (r: SeedRun) => {
     runs.push(r);
@@ -186,21 +188,20 @@ export async function runSeeds(v: Variant, data: QuanvData, proto: QuanvProtocol
     onSeed?.(runs);
   };
   const todo = seeds.filter((seed) => !runs.some((r) => r.seed === seed));
-  const job = (seed: number): SeedJob => ({ v, train: data.train, test: data.test, proto, seed, tag });
+  const p = withVariant(proto, v);
+  const job = (seed: number): QuanvSeedJob => ({
+    model: modelConfig(v), config: { epochs: p.epochs, batchSize: p.batch_size, learningRate: p.learning_rate, classes: CLASSES },
+    train: data.train, test: data.test, seed, tag, checkpointDir: checkpoints && path.join(checkpoints, `seed-${seed}`),
+  });
   if (!pool) for (const seed of todo) record(await trainQuanvSeed(job(seed)));
   else await Promise.all(todo.map(async (seed) => record(await pool.run<SeedRun>(job(seed)))));
   return runs;
 }
 
-/** A pool of `threads` workers running trainQuanvSeed, or undefined for one thread. */
-export function quanvPool(threads: number): ThreadPool | undefined {
-  return threads > 1 ? new ThreadPool(threads, __filename, "trainQuanvSeed") : undefined;
-}
-
 /** One variant on the first 600 images: results/<id>.json (the QuanvResult shape of lib/figures/quanv.ts), rewritten after every seed. */
 export async function runVariant(v: Variant, data: QuanvData, proto: QuanvProtocol, backend: string, pool?: ThreadPool) {
   const dir = resultsDir(proto.profile);
-  const probe = buildQuanvModel({ kind: v.kind, imageSize: IMAGE_SIZE, stride: READINGS[v.reading].stride, rotation: v.rotation, classes: CLASSES, seed: 0 });
+  const probe = buildQuanvModel({ ...modelConfig(v), seed: 0 });
   const counts = quanvParamCounts(probe);
   probe.dispose();
   const config = {
@@ -216,7 +217,7 @@ export async function runVariant(v: Variant, data: QuanvData, proto: QuanvProtoc
   }
   if (done.length) log(`[${v.id}] resuming: ${done.length} seed(s) already in ${path.relative(process.cwd(), dir)}/${v.id}.json`);
   const prov = startProvenance({ backend, seeds: proto.seeds });
-  const priorWall = done.length ? previous.provenance?.wall_s ?? 0 : 0;
+  const priorWall = done.length ? previous?.provenance?.wall_s ?? 0 : 0;
   const write = (runs: SeedRun[]) => {
     writeResult(v.id, {
       experiment: v.id,
@@ -238,7 +239,7 @@ export async function runVariant(v: Variant, data: QuanvData, proto: QuanvProtoc
       provenance: prov.finish(priorWall),
     }, dir);
   };
-  const runs = await runSeeds(v, data, proto, proto.seeds, v.id, done, write, pool);
+  const runs = await runSeeds(v, data, proto, proto.seeds, v.id, done, write, pool, checkpointRoot(proto, "quanv", v.id));
   write(runs);
   return runs;
 }
@@ -246,12 +247,13 @@ export async function runVariant(v: Variant, data: QuanvData, proto: QuanvProtoc
 /** The three models (primary reading) on other random 600-image subsets: results/quanv-subsets.json. */
 export async function runSubsets(mnist: Dataset, proto: QuanvProtocol, backend: string, pool?: ThreadPool) {
   const prov = startProvenance({ backend, seeds: proto.subsets.seeds_each });
-  const subsets: { subset_seed: number; models: Record<string, { final: { test_acc_mean: number } | null; [k: string]: unknown }>; [k: string]: unknown }[] = [];
+  const subsets: QuanvSubsets["subsets"] = [];
   for (let s = 1; s <= proto.subsets.count; s++) {
     const data = seededImages(mnist, proto, s);
-    const models: (typeof subsets)[number]["models"] = {};
+    const models: QuanvSubsets["subsets"][number]["models"] = {};
     for (const v of MAIN_VARIANTS) {
-      const runs = await runSeeds(v, data, { ...proto, seeds: proto.subsets.seeds_each }, proto.subsets.seeds_each, `subset ${s} ${v.kind}`, [], undefined, pool);
+      const runs = await runSeeds(v, data, { ...proto, seeds: proto.subsets.seeds_each }, proto.subsets.seeds_each, `subset ${s} ${v.kind}`, [], undefined, pool,
+        checkpointRoot(proto, "quanv-subsets", `subset-${s}`, v.id));
       const agg = aggregateRuns(runs);
       models[v.kind] = {
         final: agg.final,
@@ -291,24 +293,24 @@ export async function runSubsets(mnist: Dataset, proto: QuanvProtocol, backend: 
  * alternate the methods so that a change in machine load hits all of them alike; plus the engine alone
  * (one vjp over a batch of patches) per method.
  */
-function timeTraining(data: QuanvData, proto: QuanvProtocol, reading: ReadingId) {
+async function timeTraining(data: QuanvData, proto: QuanvProtocol, reading: ReadingId) {
   const methods: Record<string, { seconds: number[]; engine_vjp_s: number[]; engine_forward_s: number[]; epoch_train_loss: number; test_loss: number; test_acc: number; kernel_after: number[] }> = {};
   for (let round = 0; round <= proto.timing_repeats; round++) { // round 0 warms up (JIT, caches) and is not recorded
     for (const method of DIFF_METHODS) {
-      const model = buildQuanvModel({ kind: "hqnn", imageSize: IMAGE_SIZE, stride: READINGS[reading].stride, classes: CLASSES, seed: 1, diffMethod: method });
-      Object.assign(quanvCounters, { forwardCalls: 0, vjpCalls: 0, circuits: 0, forwardMs: 0, vjpMs: 0 });
+      const stats = engineStats();
+      const model = buildQuanvModel({ kind: "hqnn", imageSize: IMAGE_SIZE, stride: READINGS[reading].stride, classes: CLASSES, seed: 1, diffMethod: method, engineStats: stats });
       const t0 = performance.now();
-      const [e] = trainQuanvModel(model, data.train, data.test, { ...trainConfig(proto, 1), epochs: 1 });
+      const [e] = await trainQuanv(model, data.train, data.test, { ...trainConfig(proto, 1), epochs: 1 }, { name: `quanv-gradient-timing ${reading} ${method}`, log: () => {} });
       const kernelAfter = Array.from(model.getLayer("kernel_layer").getWeights()[0].dataSync());
       const seconds = (performance.now() - t0) / 1000;
       model.dispose();
       if (round === 0) continue;
       const m = (methods[method] ??= { seconds: [], engine_vjp_s: [], engine_forward_s: [], epoch_train_loss: e.train_loss, test_loss: e.test_loss, test_acc: e.test_acc, kernel_after: [] });
       m.seconds.push(seconds);
-      m.engine_vjp_s.push(quanvCounters.vjpMs / 1000);
-      m.engine_forward_s.push(quanvCounters.forwardMs / 1000);
+      m.engine_vjp_s.push(stats.vjpMs / 1000);
+      m.engine_forward_s.push(stats.forwardMs / 1000);
       m.kernel_after = kernelAfter;
-      log(`[quanv-gradient-timing ${reading}] round ${round} ${method}: ${seconds.toFixed(2)} s (engine vjp ${(quanvCounters.vjpMs / 1000).toFixed(2)} s), train loss ${e.train_loss.toFixed(8)}`);
+      log(`[quanv-gradient-timing ${reading}] round ${round} ${method}: ${seconds.toFixed(2)} s (engine vjp ${(stats.vjpMs / 1000).toFixed(2)} s), train loss ${e.train_loss.toFixed(8)}`);
     }
   }
   const ref = methods.backprop;
@@ -356,10 +358,11 @@ function timeEngine(patches: number, repeats: number) {
   };
 }
 
-export function runTiming(data: QuanvData, proto: QuanvProtocol, backend: string) {
+export async function runTiming(data: QuanvData, proto: QuanvProtocol, backend: string) {
   const prov = startProvenance({ backend, seeds: [1] });
   const loadBefore = os.loadavg();
-  const byReading = Object.fromEntries((Object.keys(READINGS) as ReadingId[]).map((r) => [r, timeTraining(data, proto, r)]));
+  const byReading: Record<string, Awaited<ReturnType<typeof timeTraining>>> = {};
+  for (const r of Object.keys(READINGS) as ReadingId[]) byReading[r] = await timeTraining(data, proto, r);
   const engine = timeEngine(proto.train_n * 49, proto.timing_repeats * 3);
   const loadAfter = os.loadavg();
   return writeResult("quanv-gradient-timing", {
@@ -403,7 +406,7 @@ export async function runQuanvExperiments(parts: QuanvPart[] = QUANV_PARTS, prof
   } finally {
     await pool?.close();
   }
-  if (parts.includes("timing")) summary.timing = path.relative(process.cwd(), runTiming(data, proto, backend));
+  if (parts.includes("timing")) summary.timing = path.relative(process.cwd(), await runTiming(data, proto, backend));
   return summary;
 }
 

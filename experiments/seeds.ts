@@ -18,11 +18,11 @@ import * as path from "node:path";
 import { Flag, integerFlag, parseCommand, parseInteger, runCli, switchFlag, UsageError } from "../lib/cli/args";
 import { loadDataset } from "../lib/data";
 import { decodePredictions, EpochRecord } from "../lib/nn/train";
-import { getProfile, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
+import { getProfile, readResult, RESULTS_DIR, SEED_MODELS, SeedModel, seedRunId, SeedsSummary, startProvenance, writeResult } from "../lib/results";
 import { mcnemar, mean, std, summarize, welchTTest } from "../lib/stats";
 import { runStudy } from "./child-runs";
 
-export const SEED_MODELS = ["hqnn-parallel-mnist", "cnn-mnist", "ablation-no-quantum", "ablation-dense20", "ablation-frozen-quantum"];
+export { SEED_MODELS };
 export const REFERENCE_MODEL = "hqnn-parallel-mnist";
 
 /** The results folder of this profile (results/ or results/quick/); the runs live in its seeds/ subfolder. */
@@ -35,13 +35,15 @@ export const SEEDS_WANTED = 5;
 
 interface SeedRun { experiment: string; seed: number; params: number; epochs: EpochRecord[]; predictions?: Uint8Array; commits: string[] }
 
-function readRuns(dir: string): SeedRun[] {
+/** The complete runs under <resultsDir>/seeds/, each checked against its format. */
+function readRuns(resultsDir: string): SeedRun[] {
+  const dir = path.join(resultsDir, "seeds");
   if (!fs.existsSync(dir)) return [];
   const runs: SeedRun[] = [];
   for (const f of fs.readdirSync(dir).sort()) {
     const m = /^(.+)-s(\d+)\.json$/.exec(f);
-    if (!m) continue;
-    const r = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+    if (!m || !(SEED_MODELS as readonly string[]).includes(m[1])) continue;
+    const r = readResult(seedRunId(m[1] as SeedModel, Number(m[2])), resultsDir)!;
     if (r.status !== "complete") continue;
     runs.push({ experiment: m[1], seed: Number(m[2]), params: r.params, epochs: r.epochs,
       predictions: r.test_predictions ? decodePredictions(r.test_predictions.data) : undefined, commits: runCommits(r.provenance) });
@@ -72,10 +74,10 @@ function band(runs: SeedRun[], key: "test_acc" | "train_loss" | "test_loss" | "t
  * test labels (for McNemar's test) are loaded unless given.
  */
 export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabels?: Uint8Array) {
-  const runs = readRuns(path.join(resultsDir, "seeds"));
+  const runs = readRuns(resultsDir);
   const byModel = new Map<string, SeedRun[]>();
   for (const r of runs) byModel.set(r.experiment, [...(byModel.get(r.experiment) ?? []), r]);
-  const models: Record<string, unknown> = {};
+  const models: SeedsSummary["models"] = {};
   for (const [experiment, rs] of byModel) {
     models[experiment] = {
       seeds: rs.map((r) => r.seed), params: rs[0].params,
@@ -89,7 +91,7 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
   }
   const reference = byModel.get(REFERENCE_MODEL) ?? [];
   const labels = testLabels ?? (reference.length ? (await loadDataset("mnist")).test.labels : undefined);
-  const comparisons: Record<string, unknown> = {};
+  const comparisons: SeedsSummary["comparisons"] = {};
   for (const [experiment, rs] of byModel) {
     if (experiment === REFERENCE_MODEL || !labels) continue;
     const a = reference.map((r) => r.epochs.at(-1)!.test_acc), b = rs.map((r) => r.epochs.at(-1)!.test_acc);
@@ -118,7 +120,7 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
   return summary;
 }
 
-export async function runSeeds(opts: { seeds: number[]; models: string[]; jobs: number }) {
+export async function runSeeds(opts: { seeds: number[]; models: SeedModel[]; jobs: number }) {
   const dir = path.join(profileResultsDir(), "seeds");
   const runs = opts.seeds.flatMap((seed) => opts.models.map((experiment) => ({ experiment, seed })))
     .filter((j) => !isComplete(dir, j.experiment, j.seed))
@@ -146,15 +148,15 @@ export const seedsFlag: Flag<number[]> = {
 };
 
 /** --models: a list of SEED_MODELS. */
-export const modelsFlag: Flag<string[]> = {
+export const modelsFlag: Flag<SeedModel[]> = {
   help: `models to run, a list of ${SEED_MODELS.join(", ")}`,
   value: "A,B,...",
   fallback: "all",
   read(text, flag) {
-    const models = text === undefined ? SEED_MODELS : text.split(",");
-    const unknown = models.find((m) => !SEED_MODELS.includes(m));
+    const models = text === undefined ? [...SEED_MODELS] : text.split(",");
+    const unknown = models.find((m) => !(SEED_MODELS as readonly string[]).includes(m));
     if (unknown !== undefined) throw new UsageError(`${flag}: unknown model ${JSON.stringify(unknown)} (expected any of ${SEED_MODELS.join(", ")})`);
-    return models;
+    return models as SeedModel[];
   },
 };
 

@@ -1,13 +1,17 @@
 #!/usr/bin/python3
 """Build and execute the TypeScript notebooks, headless, top to bottom.
 
-Each notebook's source is `notebooks/src/<name>.ts` in the "percent" format (cells start with `// %%`,
-markdown cells with `// %% [markdown]` and lines prefixed by `// `). This script turns it into
-`notebooks/<name>.ipynb`, executes it with the project's tslab kernel (cwd = repository root), and always
-saves the executed notebook. On a failing cell it prints the cell and its error (tslab writes tracebacks
-to the kernel's stderr, which is captured here) and exits 1.
+Each notebook's source is `notebooks/<name>.ts` in the "percent" format (cells start with `// %%`,
+markdown cells with `// %% [markdown]` and lines prefixed by `// `), beside the `notebooks/<name>.ipynb` this
+script turns it into (jupytext's pairing: formats "ipynb,ts:percent"). It executes the notebook with the
+project's tslab kernel, which runs at the repository root whoever starts it (its kernelspec, written by
+scripts/setup.sh, says so: tslab type-checks and compiles every imported .ts file under its working directory
+and refuses files outside it), so a notebook imports `./lib/...`; `tsc` resolves the same imports from
+`notebooks/` through the "rootDirs" of tsconfig.json, which puts `notebooks/` and the root in one virtual folder.
+It always saves the executed notebook. On a failing cell it prints the cell and its error (tslab writes
+tracebacks to the kernel's stderr, which is captured here) and exits 1.
 
-usage: notebooks.py [--out DIR] [NAME_OR_PATH ...]   (default: every notebooks/src/*.ts, into notebooks/)
+usage: notebooks.py [--out DIR] [NAME_OR_PATH ...]   (default: every notebooks/NN-*.ts, into notebooks/)
 """
 import os
 import re
@@ -19,7 +23,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT / "notebooks" / "src"
+SRC = ROOT / "notebooks"
 CELL = re.compile(r"^// %%(?: \[(markdown)\])?[ \t]*$", re.M)
 TIMEOUT_S = int(os.environ.get("HQNN_CELL_TIMEOUT", "3600"))
 
@@ -43,7 +47,7 @@ def build(src):
     nb.metadata = {
         "kernelspec": {"name": "hqnn-ts", "display_name": "TypeScript (hqnn-ts)", "language": "typescript"},
         "language_info": {"name": "typescript", "file_extension": ".ts"},
-        "jupytext": {"source": f"notebooks/src/{src.name}", "format": "percent"},
+        "jupytext": {"formats": "ipynb,ts:percent"},
     }
     nb.cells = parse(src.read_text())
     return nb
@@ -71,12 +75,14 @@ def without_machine_paths(cell):
             o["text"] = o.get("text", "").replace(str(ROOT) + os.sep, "")
 
 
-def execute(nb):
-    """Executes cells in order, numbering them as Jupyter does; returns the index of the failing cell, or None."""
+def execute(nb, cwd):
+    """Executes cells in order in a kernel started from `cwd` (as Jupyter starts it from the notebook's folder; the
+    kernelspec then moves to the repository root), numbering them as Jupyter does; returns the index of the failing
+    cell, or None."""
     client = NotebookClient(nb, kernel_name="hqnn-ts", timeout=TIMEOUT_S, record_timing=False,
-                            resources={"metadata": {"path": str(ROOT)}})
+                            resources={"metadata": {"path": str(cwd)}})
     count = 0
-    with client.setup_kernel(cwd=str(ROOT)):
+    with client.setup_kernel(cwd=str(cwd)):
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
@@ -95,7 +101,7 @@ def run(src, out_dir):
     out = out_dir / (src.stem + ".ipynb")
     nb = build(src)
     print(f"running {display(out)} (PROFILE={os.environ.get('PROFILE', 'quick')})", file=sys.stderr)
-    failed_at = execute(nb)
+    failed_at = execute(nb, src.resolve().parent)
     tmp = out.with_suffix(".ipynb.tmp")
     nbformat.write(nb, str(tmp))
     tmp.replace(out)
@@ -115,7 +121,7 @@ def main(args):
         out_dir, args = Path(args[1]).resolve(), args[2:]
         out_dir.mkdir(parents=True, exist_ok=True)
     sources = []
-    for a in args or sorted(str(p) for p in SRC.glob("*.ts")):
+    for a in args or sorted(str(p) for p in SRC.glob("[0-9][0-9]-*.ts")):
         p = Path(a)
         if not p.exists():
             p = SRC / (Path(a).stem + ".ts")

@@ -16,13 +16,13 @@ import { runFourierExperiment } from "../experiments/fourier";
 import { runGradientScaling } from "../experiments/gradient-scaling";
 import { runQuanvExperiments } from "../experiments/quanv";
 import { runParallelExperiment } from "../experiments/parallel";
-import { readResult, REPO_ROOT } from "../lib/results";
+import { readResult, REPO_ROOT, TrainingId } from "../lib/results";
 import { runSeeds, SEED_MODELS } from "../experiments/seeds";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-const training = (id: string) => async () => {
+const training = (id: TrainingId) => async () => {
   if (process.env.FORCE === "1") fs.rmSync(path.join(REPO_ROOT, "checkpoints", id), { recursive: true, force: true });
   else if (readResult(id)?.status === "complete") return `${id}: complete already (FORCE=1 trains it again)`;
   const r = await runParallelExperiment(id);
@@ -43,7 +43,7 @@ const EXPERIMENTS: Record<string, () => Promise<unknown>> = {
   "cnn-medmnist": training("cnn-medmnist"),
   "hqnn-parallel-medmnist": training("hqnn-parallel-medmnist"),
   // HQNN-Parallel, the CNN and three ablations on MNIST, seeds 1-5, one run per core at a time (about 25 runs).
-  seeds: async () => runSeeds({ seeds: [1, 2, 3, 4, 5], models: SEED_MODELS, jobs: os.availableParallelism?.() ?? os.cpus().length }),
+  seeds: async () => runSeeds({ seeds: [1, 2, 3, 4, 5], models: [...SEED_MODELS], jobs: os.availableParallelism?.() ?? os.cpus().length }),
 };
 
 (async () => {

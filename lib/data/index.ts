@@ -68,6 +68,7 @@ export { checkManifest, DEFAULT_MANIFESTS_DIR, readManifest } from "./manifest";
 export type { Manifest, ManifestFile, ManifestSource } from "./manifest";
 export { resolveDirs } from "./resolve";
 export type { Dataset, DatasetInfo, DatasetName, DuplicateInfo, Shape, SourceInfo, Split } from "./types";
+export { DATASET_LABELS, DATASETS } from "./types";
 export { batchCount, batches, channelStats, firstN, seededSplit, splitIndices, subset, takeBalanced, toFloat32, validationSplit } from "./split";
 export type { Batch, BatchOptions, FloatOptions, SplitOptions } from "./split";
 export { flipHorizontal, padCrop, randomHorizontalFlip, randomPadCrop, randomRotation, resizeBilinear, rotate, toUnitFloat } from "./transforms";

@@ -1,6 +1,13 @@
 /** The data types shared by the loaders and helpers of lib/data (documented in lib/data/index.ts). */
+import type { dataSource } from "../results/formats/common";
+import type { Infer } from "../results/schema";
 
-export type DatasetName = "mnist" | "medmnist" | "cifar10";
+/** The paper's three datasets, as named in ids, files and flags. */
+export const DATASETS = ["mnist", "medmnist", "cifar10"] as const;
+export type DatasetName = (typeof DATASETS)[number];
+
+/** How a dataset is named for people. */
+export const DATASET_LABELS: Record<DatasetName, string> = { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" };
 
 /** [height, width, channels]. */
 export type Shape = [number, number, number];
@@ -13,31 +20,10 @@ export interface Split {
   shape: Shape;
 }
 
-export type SourceKind = "cache" | "mirror" | "download" | "jpeg-lossy";
-export type Origin = "cache" | "mirror" | "download";
-
-export interface SourceInfo {
-  /** Where the pixels came from this time; "jpeg-lossy" for every load of a lossy JPEG copy (see `from`). */
-  kind: SourceKind;
-  /** Where the bytes were read from this time: the decoded cache, the mirror folder, or a fresh download. */
-  from: Origin;
-  /** The manifest source id (e.g. "binary", "jpeg-lossy") and its variant. */
-  id: string;
-  /** The manifest source's public label, when it has one (CIFAR-10: "official-binary" or "jpeg-q75"). */
-  label?: string;
-  variant: string;
-  lossy: boolean;
-  /** The file read: the decoded-cache file, or the raw file (or folder of raw files). */
-  path: string;
-  /** The URL a fresh download came from. */
-  url?: string;
-  /** For kind "cache": where the cache was built from (raw file path or URL). */
-  builtFrom?: string;
-  /** The raw files' pinned checksums (and/or the content digest) that were verified. */
-  files: { name: string; sha256?: string; md5?: string; bytes?: number }[];
-  contentSha256?: string;
-  note?: string;
-}
+/** Where a dataset's pixels came from (its on-disk format, with the field descriptions, is lib/results/formats/common.ts). */
+export type SourceInfo = Infer<typeof dataSource>;
+export type SourceKind = SourceInfo["kind"];
+export type Origin = SourceInfo["from"];
 
 /** Pixel-identical images (compared byte for byte). */
 export interface DuplicateInfo {

@@ -14,7 +14,7 @@ import type { NamedFigure } from "../plot";
 const COLORS = { re: "#1f77b4", im: "#d62728", sel: "#6a3d9a", basic: "#33a02c" };
 
 export function loadFourierStudy(log: (s: string) => void): FourierStudy {
-  const stored = readResult<FourierStudy>("fourier");
+  const stored = readResult("fourier");
   if (stored) return stored;
   log("results/fourier.json not found: recomputing the Fourier study (seeded, deterministic)");
   return runFourierStudy(PAPER_STUDY);

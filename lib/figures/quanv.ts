@@ -9,27 +9,9 @@
  *   fig8e-quanv-subsets          final test accuracy on each random 600-image subset
  */
 import type { Figure } from "../plot";
-import { readResult } from "../results";
+import { QUANV_VARIANTS, QuanvModel, QuanvRun, QuanvRunId, QuanvSubsets, QuanvVariant, readResult } from "../results";
 import { welchTTest } from "../stats";
 import type { NamedFigure } from "../plot";
-
-interface PerEpoch {
-  epoch: number; test_acc_mean: number; test_acc_std: number; train_loss_mean: number; train_loss_std: number;
-  test_loss_mean: number; test_loss_std: number;
-}
-export interface QuanvResult {
-  experiment: string;
-  status: string;
-  reading: { id: string; rotation: string | null; stride: number; channel_side: number };
-  model: { kind: "hqnn" | "cnn1" | "cnn4"; description: string };
-  seeds: number[];
-  aggregate: { per_epoch: PerEpoch[]; final: { epoch: number; test_acc_mean: number; test_acc_std: number } };
-  kernel_params: number;
-  total_params: number;
-  paper: { mean: number; std: number };
-  config: { learning_rate: number; batch_size: number; epochs: number; train_n: number; test_n: number };
-  per_seed: { seed: number; epochs: { test_acc: number }[] }[];
-}
 
 const MODELS = [
   { kind: "hqnn", label: "HQNN-Quanv", color: "#6a3d9a", fill: "rgba(106,61,154,0.18)" },
@@ -37,25 +19,42 @@ const MODELS = [
   { kind: "cnn1", label: "CNN1", color: "#1f77b4", fill: "rgba(31,119,180,0.18)" },
 ] as const;
 
-/** Every variant the experiment writes, in display order: [experiment id, label]. */
-export const QUANV_VARIANTS: [string, string][] = [
-  ["quanv-hqnn", "HQNN-Quanv, stride 4, RY"], ["quanv-hqnn-rx", "HQNN-Quanv, stride 4, RX"],
-  ["quanv-cnn4", "CNN4, stride 4"], ["quanv-cnn1", "CNN1, stride 4"],
-  ["quanv-stride2-hqnn", "HQNN-Quanv, stride 2, RY"], ["quanv-stride2-hqnn-rx", "HQNN-Quanv, stride 2, RX"],
-  ["quanv-stride2-cnn4", "CNN4, stride 2"], ["quanv-stride2-cnn1", "CNN1, stride 2"],
-  ["quanv-lr1e-2-hqnn", "HQNN-Quanv, stride 4, RY, lr 1e-2"], ["quanv-lr1e-2-cnn4", "CNN4, stride 4, lr 1e-2"],
-  ["quanv-lr1e-2-cnn1", "CNN1, stride 4, lr 1e-2"], ["quanv-stride2-lr1e-2-hqnn", "HQNN-Quanv, stride 2, RY, lr 1e-2"],
-  ["quanv-stride2-lr1e-2-cnn4", "CNN4, stride 2, lr 1e-2"], ["quanv-stride2-lr1e-2-cnn1", "CNN1, stride 2, lr 1e-2"],
+const MODEL_ORDER: QuanvModel[] = ["hqnn", "cnn4", "cnn1"];
+const modelLabel = (model: QuanvModel) => MODELS.find((m) => m.kind === model)!.label;
+const strideLabel = (v: { reading: string }) => (v.reading === "stride4" ? "stride 4" : "stride 2");
+
+/** A variant as people read it: "HQNN-Quanv, stride 2, RX, lr 1e-2". */
+export function variantLabel(v: QuanvVariant): string {
+  const lr = "learningRate" in v ? `, lr ${v.learningRate.toExponential()}` : "";
+  return `${modelLabel(v.model)}, ${strideLabel(v)}${v.model === "hqnn" ? `, ${v.rotation}` : ""}${lr}`;
+}
+
+const learningRateOf = (v: QuanvVariant) => ("learningRate" in v ? v.learningRate : undefined);
+
+/** Every variant, in display order: learning rate, then reading, then HQNN (RY, RX), CNN4, CNN1. */
+export const QUANV_DISPLAY_ORDER: QuanvVariant[] = [...QUANV_VARIANTS].sort((a, b) =>
+  (learningRateOf(a) ?? 0) - (learningRateOf(b) ?? 0) || a.reading.localeCompare(b.reading) * -1 ||
+  MODEL_ORDER.indexOf(a.model) - MODEL_ORDER.indexOf(b.model) || a.rotation.localeCompare(b.rotation) * -1);
+
+/** A reading run with all three models (RY kernels): its stride and learning rate. */
+export interface QuanvReading { reading: "stride4" | "stride2"; learningRate?: number }
+export const PRIMARY_READING: QuanvReading = { reading: "stride4" };
+
+/** The readings that were run with all three models, primary first. */
+export const QUANV_READINGS: { reading: QuanvReading; label: string }[] = [
+  { reading: PRIMARY_READING, label: "stride 4, RY, lr 1e-3 (primary)" }, { reading: { reading: "stride2" }, label: "stride 2, RY, lr 1e-3" },
+  { reading: { reading: "stride4", learningRate: 1e-2 }, label: "stride 4, RY, lr 1e-2" }, { reading: { reading: "stride2", learningRate: 1e-2 }, label: "stride 2, RY, lr 1e-2" },
 ];
 
-/** The readings that were run with all three models: [result-id prefix, label]. */
-export const QUANV_READINGS: [string, string][] = [
-  ["quanv-", "stride 4, RY, lr 1e-3 (primary)"], ["quanv-stride2-", "stride 2, RY, lr 1e-3"],
-  ["quanv-lr1e-2-", "stride 4, RY, lr 1e-2"], ["quanv-stride2-lr1e-2-", "stride 2, RY, lr 1e-2"],
-];
+/** The catalogue id of a model in a reading (RY kernels). */
+function trioId(r: QuanvReading, model: QuanvModel): QuanvRunId {
+  const v = QUANV_VARIANTS.find((x) => x.model === model && x.reading === r.reading && x.rotation === "RY" && learningRateOf(x) === r.learningRate);
+  if (!v) throw new Error(`no Quanv variant for ${model} in ${JSON.stringify(r)}`);
+  return v.id;
+}
 
 /** Final test accuracy of each seeded model of a result. */
-export function finalAccuracies(r: QuanvResult): number[] {
+export function finalAccuracies(r: QuanvRun): number[] {
   return r.per_seed.map((s) => s.epochs[s.epochs.length - 1].test_acc);
 }
 
@@ -65,8 +64,8 @@ export function finalAccuracies(r: QuanvResult): number[] {
  */
 export function quanvComparisonRows(dir?: string): Record<string, string>[] {
   const points = (x: number) => (100 * x).toFixed(1);
-  return QUANV_READINGS.flatMap(([prefix, label]) => {
-    const trio = MODELS.every((m) => readResult(`${prefix}${m.kind}`, dir)) ? readQuanvTrio(prefix, dir) : undefined;
+  return QUANV_READINGS.flatMap(({ reading, label }) => {
+    const trio = MODELS.every((m) => readResult(trioId(reading, m.kind), dir)) ? readQuanvTrio(reading, dir) : undefined;
     if (!trio) return [];
     return (["cnn4", "cnn1"] as const).map((other) => {
       const w = welchTTest(finalAccuracies(trio.hqnn), finalAccuracies(trio[other]));
@@ -78,12 +77,13 @@ export function quanvComparisonRows(dir?: string): Record<string, string>[] {
   });
 }
 
-/** The three models of one reading: results/<prefix>hqnn.json, cnn1, cnn4. */
-export function readQuanvTrio(prefix = "quanv-", dir?: string): Record<"hqnn" | "cnn1" | "cnn4", QuanvResult> {
-  const out = {} as Record<"hqnn" | "cnn1" | "cnn4", QuanvResult>;
+/** The three models of one reading (default: the primary one). */
+export function readQuanvTrio(reading = PRIMARY_READING, dir?: string): Record<QuanvModel, QuanvRun> {
+  const out = {} as Record<QuanvModel, QuanvRun>;
   for (const m of MODELS) {
-    const r = readResult<QuanvResult>(`${prefix}${m.kind}`, dir);
-    if (!r) throw new Error(`results/${prefix}${m.kind}.json is missing: run experiments/quanv.ts`);
+    const id = trioId(reading, m.kind);
+    const r = readResult(id, dir);
+    if (!r) throw new Error(`results/${id}.json is missing: run experiments/quanv.ts`);
     out[m.kind] = r;
   }
   return out;
@@ -96,7 +96,7 @@ const METRIC_LABEL: Record<Metric, string> = { train_loss: "train loss (cross-en
 const PAPER_X_OFFSET = 0.7;
 
 /** One metric per epoch for the three models: mean line and a +-1 std band (Figure 8 a/b/c). */
-export function quanvCurveFigure(trio: Record<string, QuanvResult>, metric: Metric, title: string): Figure {
+export function quanvCurveFigure(trio: Record<string, QuanvRun>, metric: Metric, title: string): Figure {
   const data: object[] = [];
   for (const [k, m] of MODELS.entries()) {
     const r = trio[m.kind];
@@ -143,9 +143,9 @@ export function quanvCurveFigure(trio: Record<string, QuanvResult>, metric: Metr
  * One bar trace per model kind, so the legend's colours are the bars' colours. The ± 1 sd whiskers are cut at
  * 0 % and 100 % (an accuracy cannot leave [0, 1]; the axis title says so), and a cut whisker is marked "cut".
  */
-export function quanvReadingsFigure(results: { label: string; r: QuanvResult }[]): Figure {
+export function quanvReadingsFigure(results: { label: string; r: QuanvRun }[]): Figure {
   const labels = results.map((x) => `${x.label} (${x.r.kernel_params} / ${x.r.total_params})`);
-  const cut = (x: { r: QuanvResult }) => {
+  const cut = (x: { r: QuanvRun }) => {
     const { test_acc_mean: m, test_acc_std: sd } = x.r.aggregate.final;
     return { plus: Math.min(sd, 1 - m), minus: Math.min(sd, m), clipped: m + sd > 1 || m - sd < 0 };
   };
@@ -182,13 +182,8 @@ export function quanvReadingsFigure(results: { label: string; r: QuanvResult }[]
   };
 }
 
-interface SubsetsResult {
-  subsets: { subset_seed: number; models: Record<string, { final: { test_acc_mean: number; test_acc_std: number } }> }[];
-  config: { seeds: number[] };
-}
-
 /** Final test accuracy of the three models on each seeded subset, plus the first-600 run (Figure 8e). */
-export function quanvSubsetsFigure(subsets: SubsetsResult, first: Record<string, QuanvResult>): Figure {
+export function quanvSubsetsFigure(subsets: QuanvSubsets, first: Record<string, QuanvRun>): Figure {
   const names = ["first 600", ...subsets.subsets.map((s) => `subset ${s.subset_seed}`)];
   const data = MODELS.map((m) => {
     const finals = [first[m.kind].aggregate.final, ...subsets.subsets.map((s) => s.models[m.kind].final)];
@@ -294,20 +289,20 @@ export function quanvArchitectureFigure(stride = 4, rotation = "RY", imageSide =
 
 /** Figures 7 and 8 from results/quanv-*.json; throws when the primary results are missing. */
 export async function quanvFigures(log: (s: string) => void = () => {}): Promise<NamedFigure[]> {
-  const trio = readQuanvTrio("quanv-");
+  const trio = readQuanvTrio();
   const out: NamedFigure[] = [
     { name: "fig7-quanv-architecture", figure: quanvArchitectureFigure(trio.hqnn.reading.stride, trio.hqnn.reading.rotation ?? "RY") },
     { name: "fig8a-quanv-train-loss", figure: quanvCurveFigure(trio, "train_loss", "Train loss per epoch (HQNN-Quanv, CNN4, CNN1)") },
     { name: "fig8b-quanv-test-loss", figure: quanvCurveFigure(trio, "test_loss", "Test loss per epoch") },
     { name: "fig8c-quanv-test-accuracy", figure: quanvCurveFigure(trio, "test_acc", "Test accuracy per epoch") },
   ];
-  const variants = QUANV_VARIANTS.flatMap(([id, label]) => {
-    const r = readResult<QuanvResult>(id);
-    if (!r) log(`results/${id}.json missing: left out of fig8d`);
-    return r ? [{ label, r }] : [];
+  const variants = QUANV_DISPLAY_ORDER.flatMap((v) => {
+    const r = readResult(v.id);
+    if (!r) log(`results/${v.id}.json missing: left out of fig8d`);
+    return r ? [{ label: variantLabel(v), r }] : [];
   });
   out.push({ name: "fig8d-quanv-readings", figure: quanvReadingsFigure(variants) });
-  const subsets = readResult<SubsetsResult>("quanv-subsets");
+  const subsets = readResult("quanv-subsets");
   if (subsets) out.push({ name: "fig8e-quanv-subsets", figure: quanvSubsetsFigure(subsets, trio) });
   else log("results/quanv-subsets.json missing: fig8e skipped");
   return out;

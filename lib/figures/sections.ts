@@ -1,6 +1,7 @@
 /** The figure builders of each paper section, in paper order. */
 import { loadDataset } from "../data";
-import { readResult } from "../results";
+import { DATASETS } from "../data";
+import { readResult, trainingId } from "../results";
 import type { NamedFigure } from "../plot";
 import { datasetFigureBuilders } from "./datasets";
 import { architectureFigures } from "./architecture";
@@ -59,8 +60,8 @@ function seedCurves(): { hqnn: SeedCurve; cnn: SeedCurve } | undefined {
 /** Figures 5 and 6 from results/{hqnn-parallel,cnn}-<dataset>.json; datasets without both results are skipped. */
 export async function parallelFigures(log: (s: string) => void): Promise<NamedFigure[]> {
   const out: NamedFigure[] = [];
-  for (const ds of ["mnist", "medmnist", "cifar10"] as const) {
-    const hqnn = readResult<RunResult>(`hqnn-parallel-${ds}`), cnn = readResult<RunResult>(`cnn-${ds}`);
+  for (const ds of DATASETS) {
+    const hqnn = readResult(trainingId("hqnn-parallel", ds)), cnn = readResult(trainingId("cnn", ds));
     if (!hqnn || !cnn) { log(`no results for ${ds} yet (results/hqnn-parallel-${ds}.json, results/cnn-${ds}.json)`); continue; }
     const status = (r: RunResult) => (r.status && r.status !== "complete" ? ` [${r.status}]` : "");
     const [a, b, c] = PANELS[ds];

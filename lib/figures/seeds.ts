@@ -3,16 +3,11 @@
  * deviation bands per model, final accuracy per seed against parameter count, and the tables of notebook 02.
  */
 import type { Figure } from "../plot";
-import { readResult, RESULTS_DIR } from "../results";
+import { readResult, RESULTS_DIR, SeedsSummary } from "../results";
 import type { NamedFigure } from "../plot";
 import { paperLineShapes } from "./curves";
 import { paperTable1Value } from "./table1";
 
-interface Band { mean: number[]; std: number[] }
-interface Stat { n: number; mean: number; std: number; min: number; max: number }
-export interface SeedModel { seeds: number[]; params: number; final_test_acc: Stat; best_test_acc: Stat; per_seed: Record<string, number>; curves: { test_acc: Band; train_loss: Band; test_loss: Band } }
-export interface SeedComparison { welch: { t: number; df: number; p: number; meanDiff: number; ci95?: [number, number] } | null; mcnemar_per_seed: { seed: number; onlyA: number; onlyB: number; p: number }[]; mcnemar_significant_seeds: number }
-export interface SeedsSummary { reference: string; seeds_wanted: number; models: Record<string, SeedModel>; comparisons: Record<string, SeedComparison>; provenance: { profile: string } }
 
 export const SEED_MODEL_NAMES: Record<string, string> = {
   "hqnn-parallel-mnist": "HQNN-Parallel", "cnn-mnist": "CNN (the paper's classical model)",
@@ -25,7 +20,7 @@ const COLORS: Record<string, string> = {
 const ORDER = Object.keys(SEED_MODEL_NAMES);
 
 export function readSeedsSummary(dir: string = RESULTS_DIR): SeedsSummary | undefined {
-  return readResult<SeedsSummary>("seeds-summary", dir);
+  return readResult("seeds-summary", dir);
 }
 
 const modelsOf = (s: SeedsSummary) => ORDER.filter((m) => s.models[m]).concat(Object.keys(s.models).filter((m) => !ORDER.includes(m)));

@@ -7,19 +7,18 @@
  * of results/<experiment>.json (the claims' convention: choosing the best epoch would select on the test set).
  */
 import { CLAIMS, EvaluatedClaim } from "../claims";
-import { readResult, RESULTS_DIR } from "../results";
+import { DATASET_LABELS, DATASETS, DatasetName } from "../data";
+import { readResult, RESULTS_DIR, TrainingId, trainingId, TrainingRun } from "../results";
 
-export type DatasetId = "mnist" | "medmnist" | "cifar10";
+export type DatasetId = DatasetName;
 export type ModelId = "cnn" | "hqnn";
 
-const DATASET_NAMES: Record<DatasetId, string> = { mnist: "MNIST", medmnist: "Medical MNIST", cifar10: "CIFAR-10" };
-
-export const TABLE1_ENTRIES: { dataset: DatasetId; datasetName: string; model: ModelId; modelName: string; experiment: string }[] =
-  (["mnist", "medmnist", "cifar10"] as const).flatMap((dataset) => (["cnn", "hqnn"] as const).map((model) => ({
+export const TABLE1_ENTRIES: { dataset: DatasetId; datasetName: string; model: ModelId; modelName: string; experiment: TrainingId }[] =
+  DATASETS.flatMap((dataset) => (["cnn", "hqnn"] as const).map((model) => ({
     dataset, model,
-    datasetName: DATASET_NAMES[dataset],
+    datasetName: DATASET_LABELS[dataset],
     modelName: model === "hqnn" ? "HQNN-Parallel" : "CNN",
-    experiment: model === "hqnn" ? `hqnn-parallel-${dataset}` : `cnn-${dataset}`,
+    experiment: trainingId(model === "hqnn" ? "hqnn-parallel" : "cnn", dataset),
   })));
 
 /**
@@ -27,7 +26,7 @@ export const TABLE1_ENTRIES: { dataset: DatasetId; datasetName: string; model: M
  * re-encoding) is never shown under the plain dataset name.
  */
 export function datasetLabel(dataset: DatasetId, r?: { dataset?: { source?: { lossy?: boolean } } }): string {
-  const name = DATASET_NAMES[dataset];
+  const name = DATASET_LABELS[dataset];
   return r?.dataset?.source?.lossy ? `${name} (${dataset === "cifar10" ? "JPEG q75 copy" : "lossy copy"})` : name;
 }
 
@@ -48,17 +47,6 @@ export function paperTable1Value(dataset: DatasetId, model: ModelId, quantity: "
   const value = expect && ("approx" in expect ? expect.approx : "equals" in expect ? expect.equals : "contains" in expect ? expect.contains : undefined);
   if (typeof value !== "number") throw new Error(`claims registry: ${id} does not hold a single Table 1 number`);
   return value;
-}
-
-/** What the training runs write (lib/nn/train.ts), as far as these tables read it. */
-export interface TrainingResult {
-  experiment: string;
-  status?: string;
-  params?: number;
-  config?: { epochs: number; patience?: number };
-  final?: { train_loss: number; test_loss: number; test_acc: number; epochs: number; best_test_acc?: number };
-  dataset?: { train?: number; test?: number; source?: { lossy?: boolean } };
-  provenance?: { command: string; git_commit: string; git_dirty: boolean; backend: string; started_at: string; wall_s: number; profile: string };
 }
 
 export interface Table1Row {
@@ -83,7 +71,7 @@ const sig = (x: number, digits = 4) => Number(x.toPrecision(digits));
 const round = (x: number, decimals: number) => Number(x.toFixed(decimals));
 
 /** "complete", "running (k/n epochs)" (+ "lossy JPEG copy"), or "pending: no results/<id>.json". */
-export function runStatus(id: string, r: TrainingResult | undefined): string {
+export function runStatus(id: string, r: TrainingRun | undefined): string {
   if (!r) return `pending: no results/${id}.json`;
   return [r.status ?? "no status", r.dataset?.source?.lossy ? "lossy JPEG copy" : ""].filter(Boolean).join(", ");
 }
@@ -93,17 +81,16 @@ export function runStatus(id: string, r: TrainingResult | undefined): string {
  * parameter count of a model not trained yet comes from results/param-counts.json (the same architecture).
  */
 type Stat = { mean: number; std: number };
-interface SeedModel { seeds: number[]; final_test_acc: Stat; final_test_loss: Stat; final_train_loss: Stat }
 
 /**
  * Table 1 as we measure it. Where the seed study has the model (MNIST), ours is its mean ± sd over seeds (the
  * single run is seed 1, one member of that distribution); elsewhere it is our one run.
  */
 export function table1Rows(dir: string = RESULTS_DIR): Table1Row[] {
-  const counts = readResult<{ models: Record<string, { ours: number }> }>("param-counts", dir);
-  const seedModels = readResult<{ models: Record<string, SeedModel> }>("seeds-summary", dir)?.models ?? {};
+  const counts = readResult("param-counts", dir);
+  const seedModels = readResult("seeds-summary", dir)?.models ?? {};
   return TABLE1_ENTRIES.map((e) => {
-    const r = readResult<TrainingResult>(e.experiment, dir);
+    const r = readResult(e.experiment, dir);
     const f = r?.final;
     const band = seedModels[e.experiment]?.seeds.length >= 2 ? seedModels[e.experiment] : undefined;
     const paper = (q: Parameters<typeof paperTable1Value>[2]) => paperTable1Value(e.dataset, e.model, q);
@@ -123,11 +110,9 @@ export function table1Rows(dir: string = RESULTS_DIR): Table1Row[] {
   });
 }
 
-export interface ParamCountModel { paper: number; ours: number; ours_description: string; searched: number; reconciling: string[]; natural_reconciling: string[] }
-
 /** results/param-counts.json as a table: for each model, the paper's count, ours, and what the search found. */
 export function paramCountRows(dir: string = RESULTS_DIR): Record<string, string | number>[] {
-  const pc = readResult<{ models: Record<string, ParamCountModel> }>("param-counts", dir);
+  const pc = readResult("param-counts", dir);
   if (!pc) throw new Error("results/param-counts.json missing: run node --import tsx experiments/param-counts.ts");
   return TABLE1_ENTRIES.map((e) => {
     const m = pc.models[e.experiment];
@@ -144,7 +129,7 @@ const hours = (s: number) => `${Math.floor(s / 3600)}h${String(Math.round((s % 3
 /** Where each training result came from: its status, size, command, commit, backend, date and wall time. */
 export function provenanceRows(dir: string = RESULTS_DIR): Record<string, string | number>[] {
   return TABLE1_ENTRIES.map((e) => {
-    const r = readResult<TrainingResult>(e.experiment, dir), p = r?.provenance;
+    const r = readResult(e.experiment, dir), p = r?.provenance;
     return {
       experiment: e.experiment, status: runStatus(e.experiment, r),
       epochs: r?.final ? `${r.final.epochs} / ${r.config?.epochs ?? "?"}` : "",

@@ -12,7 +12,7 @@
 import * as path from "node:path";
 import { FIGURES_DIR, type Figure } from "../plot";
 import { closeSvgRenderer, svgSize, svgToPng } from "../plot/svg";
-import { atomicWriteFile, readResult } from "../results";
+import { atomicWriteFile, readResult, ZxReduction } from "../results";
 import { circuitToGraph, drawSvg, fullReduce, hqnnParallelBranch } from "../zx";
 import type { NamedFigure } from "../plot";
 
@@ -77,13 +77,10 @@ export async function writeZxFigures(log: (s: string) => void = () => {}, dir = 
 }
 
 /** The part of results/zx-reduction.json the rank chart needs. */
-export interface JacobianRankResult {
-  sensitivity: {
-    rank_rel_tol: number;
-    weights: number;
-    draws: { seed: number; rows: number; rank: number; singular_values: number[]; rank_by_points: number[] }[];
-  };
-}
+type Sensitivity = ZxReduction["sensitivity"];
+export type JacobianRankResult = {
+  sensitivity: Pick<Sensitivity, "rank_rel_tol" | "weights"> & { draws: Pick<Sensitivity["draws"][number], "seed" | "rows" | "rank" | "singular_values" | "rank_by_points">[] };
+};
 
 const DRAW_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
 /** Horizontal spacing (in points) of the weight draws in the rank panel. */
@@ -131,7 +128,7 @@ export function jacobianRankFigure(result: JacobianRankResult): Figure {
 
 /** The plotly figures of appendix A.1 (fig9c), from results/zx-reduction.json; none when it is missing. */
 export async function zxPlotlyFigures(log: (s: string) => void): Promise<NamedFigure[]> {
-  const result = readResult<JacobianRankResult>("zx-reduction");
+  const result = readResult("zx-reduction");
   if (!result) {
     log("results/zx-reduction.json not found (run node --import tsx experiments/zx.ts)");
     return [];

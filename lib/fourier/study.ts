@@ -5,10 +5,11 @@
 
 import { branchWeightCount, mulberry32, uniform } from "../quantum";
 import {
-  PAPER_STUDY, PRIMARY_READING, READINGS, ReadingResult, StudyConfig, TemplateSpectrum, ZERO_TOLERANCE, beyondEncodingMax,
+  PAPER_STUDY, PRIMARY_READING, READINGS, ReadingResult, StudyConfig, ZERO_TOLERANCE, beyondEncodingMax,
   branch, conjugateSymmetryDefect, pairCoefficients, sampleWeights, templateSpectrum,
 } from "./expressivity";
 import { FourierSeries, frequencyVectors } from "./series";
+import type { Fourier } from "../results/formats";
 
 export const EXPLANATION =
   "Each output f(x) = <Y_j> is real, so its coefficients satisfy c(-w) = conj(c(w)): Re c(-w) = Re c(w) and " +
@@ -20,29 +21,8 @@ export const EXPLANATION =
 
 export interface ReadingReport { description: string; variables: string[]; per_wire: (ReadingResult & { wire: number })[] }
 
-export interface FourierStudy {
-  experiment: "fourier";
-  convention: string;
-  config: StudyConfig & { embedding: "RX"; template: "StronglyEntanglingLayers"; measure: "Y"; n_weights: number; inputs: number[]; degree: number; fixed_inputs: number[]; weight_range: [number, number] };
-  correlation_determinants: number[];
-  all_zero: boolean;
-  primary_reading: string;
-  zero_tolerance: number;
-  explanation: string;
-  identities: { wire: number; max_conj_symmetry_defect: number; max_abs_im_c00: number }[];
-  readings: Record<string, ReadingReport>;
-  fixed_input_variants: {
-    name: string; fixed_inputs: number[];
-    per_wire: { wire: number; primary_determinant: number | null; primary_rank: number | null; independent_determinant: number | null; independent_rank: number | null }[];
-  }[];
-  violins: { wire: number; freqs: number[][]; re: number[][]; im: number[][] };
-  spectrum: {
-    inputs: number[]; degree: number; n_coefficients: number;
-    sel: TemplateSpectrum; basic: TemplateSpectrum;
-    beyond_encoding_max_abs: { degree: number; sel: number; basic: number };
-  };
-  seeds: number[];
-}
+/** results/fourier.json without its provenance (the format is lib/results/formats/studies.ts). */
+export type FourierStudy = Omit<Fourier, "provenance">;
 
 const bySample = (coefficients: FourierSeries[][], wire: number) => coefficients.map((perWire) => perWire[wire]);
 

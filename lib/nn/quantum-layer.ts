@@ -1,6 +1,17 @@
 /**
- * The HQNN-Parallel quantum layer (Senokosov et al. 2024, section 2.2.3) as a tfjs layer.
+ * The one bridge between tfjs and the statevector engine (lib/quantum), and the HQNN-Parallel quantum layer
+ * built on it.
  *
+ * The bridge (`circuitOp`, in the manner of PennyLane's one generic `KerasLayer(qnode, weight_shapes)`): a circuit,
+ * a wiring that says which input values each circuit evaluation takes and where its expectation values go, and a
+ * differentiation method make one differentiable tfjs op f(x, w). Forward and backward run in the float64 engine
+ * via tf.customGrad: the forward pass is one engine forward() per weight group over all its evaluations, the
+ * backward pass one engine vjp() per group (adjoint by default; "parameter-shift" or "backprop" on request) for
+ * the inputs and the weights. Works on any tfjs backend (data is copied with dataSync). Its two uses:
+ *   QuantumLayer (below)          HQNN-Parallel: c circuits with their own weights, each on its q input columns
+ *   Quanv2D (lib/nn/quanv-layer)  HQNN-Quanv: one 4-qubit kernel on every 2x2 patch of the image
+ *
+ * The HQNN-Parallel quantum layer (Senokosov et al. 2024, section 2.2.3):
  * Input [batch, n] with n = c * q. Features k*q .. k*q+q-1 feed circuit k (k = 0..c-1), each a q-qubit branch
  * circuit of lib/quantum/templates/hqnn-branch.ts:
  *   AngleEmbedding (rotation X by default) -> trainable template (StronglyEntanglingLayers with L layers by
@@ -11,10 +22,6 @@
  * (BasicEntanglerLayers), row k holding circuit k's weights in PennyLane's (L, q, 3) / (L, q) layout; initialised
  * uniformly in [0, 2pi) like PennyLane's TorchLayer, from mulberry32(seed). Saved and loaded with the model
  * through the usual tfjs weight mechanism; the class is registered for (de)serialisation.
- *
- * Forward and backward run in the float64 engine (lib/quantum) via tf.customGrad: the backward pass computes
- * vector-Jacobian products (adjoint by default; "parameter-shift" or "backprop" on request) for the inputs and
- * the weights. Works on any tfjs backend (data is copied with dataSync).
  */
 
 import * as tf from "@tensorflow/tfjs";
@@ -22,6 +29,105 @@ import {
   Circuit, DiffMethod, DIFF_METHODS, Pauli, Rotation, TemplateName, branchWeightCount, forward, hqnnBranchCircuit,
   mulberry32, vjp,
 } from "../quantum";
+
+/** Where the values of one weight group's circuit evaluations come from and go to, for one input shape. */
+export interface WiringPlan {
+  /** Circuit evaluations (engine samples). */
+  samples: number;
+  /** inputIndex[s * nInputs + j]: the flat input position feeding circuit input j of evaluation s. */
+  inputIndex: Int32Array;
+  /** outputIndex[s * nOutputs + k]: the flat output position receiving expectation value k of evaluation s. */
+  outputIndex: Int32Array;
+}
+
+/** How a layer's input tensor feeds a circuit (per-sample columns for HQNN-Parallel, 2x2 patches for HQNN-Quanv). */
+export interface CircuitWiring {
+  /** Circuits with their own weights: the weight tensor holds `groups` consecutive blocks of circuit.nWeights. */
+  readonly groups: number;
+  /** Factor from an input value to a circuit input (pi for a pixel in [0, 1] to an angle; 1 for angles). */
+  readonly inputScale: number;
+  outputShape(inputShape: readonly number[]): number[];
+  plan(inputShape: readonly number[], group: number): WiringPlan;
+}
+
+/** Engine calls, circuits simulated and milliseconds inside the engine, summed by an op that is given one. */
+export interface EngineStats { forwardCalls: number; vjpCalls: number; circuits: number; forwardMs: number; vjpMs: number }
+
+export function engineStats(): EngineStats {
+  return { forwardCalls: 0, vjpCalls: 0, circuits: 0, forwardMs: 0, vjpMs: 0 };
+}
+
+export interface BridgeOptions {
+  circuit: Circuit;
+  wiring: CircuitWiring;
+  diffMethod: DiffMethod;
+  /** Where to add engine timings (the gradient-method timing experiment); none by default. */
+  stats?: EngineStats;
+}
+
+/**
+ * The bridge: f(x, w) as a differentiable tfjs op. x has any shape the wiring accepts; w holds the circuit's
+ * weights for every group (w.size = groups * circuit.nWeights). d/dx adds inputScale * d/d(circuit input) onto
+ * every input position that fed the circuit (positions shared by several evaluations accumulate); d/dw of group g
+ * is summed over its evaluations.
+ */
+export function circuitOp(opts: BridgeOptions): (x: tf.Tensor, w: tf.Tensor) => tf.Tensor {
+  const { circuit, wiring, diffMethod, stats } = opts;
+  const per = circuit.nWeights, nIn = circuit.nInputs, nOut = circuit.observables.length;
+  const scale = wiring.inputScale;
+  return (x: tf.Tensor, w: tf.Tensor) => tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [xs, ws] = args as tf.Tensor[];
+    if (ws.size !== wiring.groups * per) throw new RangeError(`quantum bridge: ${wiring.groups} x ${per} weights expected, got ${ws.size}`);
+    const shape = xs.shape, xv = xs.dataSync(), wv = ws.dataSync();
+    const outShape = wiring.outputShape(shape);
+    const out = new Float32Array(outShape.reduce((a, b) => a * b, 1));
+    const groups = Array.from({ length: wiring.groups }, (_, g) => {
+      const plan = wiring.plan(shape, g);
+      const inputs = new Float64Array(plan.samples * nIn);
+      for (let i = 0; i < inputs.length; i++) inputs[i] = scale * xv[plan.inputIndex[i]];
+      const weights = Float64Array.from(wv.subarray(g * per, (g + 1) * per));
+      const t0 = performance.now();
+      const y = forward(circuit, inputs, weights, plan.samples);
+      if (stats) { stats.forwardMs += performance.now() - t0; stats.forwardCalls++; stats.circuits += plan.samples; }
+      for (let i = 0; i < y.length; i++) out[plan.outputIndex[i]] = y[i];
+      return { plan, inputs, weights };
+    });
+    const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
+      const dyv = dy.dataSync();
+      const dx = new Float32Array(xs.size), dw = new Float32Array(ws.size);
+      groups.forEach(({ plan, inputs, weights }, g) => {
+        const upstream = new Float64Array(plan.samples * nOut);
+        for (let i = 0; i < upstream.length; i++) upstream[i] = dyv[plan.outputIndex[i]];
+        const t0 = performance.now();
+        const r = vjp(circuit, inputs, weights, plan.samples, upstream, diffMethod);
+        if (stats) { stats.vjpMs += performance.now() - t0; stats.vjpCalls++; }
+        for (let i = 0; i < r.gradInputs.length; i++) dx[plan.inputIndex[i]] += scale * r.gradInputs[i];
+        dw.set(r.gradWeights, g * per);
+      });
+      return [tf.tensor(dx, shape), tf.tensor(dw, ws.shape)];
+    };
+    return { value: tf.tensor(out, outShape), gradFunc };
+  })(x, w);
+}
+
+/**
+ * HQNN-Parallel's wiring: input [batch, c * q]; circuit k (weight group k) takes columns k*q .. k*q+q-1 of every
+ * row as its q inputs and writes its q expectation values to the same columns of the output.
+ */
+export function columnWiring(nCircuits: number, nQubits: number): CircuitWiring {
+  const n = nCircuits * nQubits;
+  return {
+    groups: nCircuits,
+    inputScale: 1,
+    outputShape: (shape) => [...shape],
+    plan(shape, k) {
+      const batch = shape[0];
+      const index = new Int32Array(batch * nQubits);
+      for (let b = 0; b < batch; b++) for (let j = 0; j < nQubits; j++) index[b * nQubits + j] = b * n + k * nQubits + j;
+      return { samples: batch, inputIndex: index, outputIndex: index };
+    },
+  };
+}
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
 
@@ -50,10 +156,10 @@ type Resolved = Required<Pick<QuantumLayerArgs,
  * through snake_case and back to camelCase ("X" comes back as "x", "StronglyEntanglingLayers" as
  * "stronglyEntanglingLayers"), so options are matched loosely.
  */
-function canonical<T extends string>(key: string, value: string, allowed: readonly T[]): T {
+export function canonical<T extends string>(key: string, value: string, allowed: readonly T[], layer = "QuantumLayer"): T {
   const norm = (s: string) => String(s).toLowerCase().replace(/[_-]/g, "");
   const found = allowed.find((a) => norm(a) === norm(value));
-  if (found === undefined) throw new RangeError(`QuantumLayer: unknown ${key} ${JSON.stringify(value)} (known: ${allowed.join(", ")})`);
+  if (found === undefined) throw new RangeError(`${layer}: unknown ${key} ${JSON.stringify(value)} (known: ${allowed.join(", ")})`);
   return found;
 }
 
@@ -89,6 +195,8 @@ export class QuantumLayer extends tf.layers.Layer {
   /** The engine circuit shared by all c branches (inputs: q features, weights: one branch's weights). */
   readonly circuit: Circuit;
   private quantumWeights?: tf.LayerVariable;
+  /** f(x, w) through the bridge: circuit k on columns k*q .. k*q+q-1 with weight row k. */
+  private readonly op: (x: tf.Tensor, w: tf.Tensor) => tf.Tensor;
 
   constructor(args: QuantumLayerArgs) {
     const { nCircuits, nQubits, nLayers, embedding, template, basicRotation, measure, diffMethod, seed, ...layerArgs } = args;
@@ -98,6 +206,7 @@ export class QuantumLayer extends tf.layers.Layer {
     this.circuit = hqnnBranchCircuit({
       nQubits: o.nQubits, nLayers: o.nLayers, embedding: o.embedding, template: o.template, basicRotation: o.basicRotation, measure: o.measure,
     });
+    this.op = circuitOp({ circuit: this.circuit, wiring: columnWiring(o.nCircuits, o.nQubits), diffMethod: o.diffMethod });
   }
 
   /** n = c * q, the input and output width. */
@@ -129,57 +238,7 @@ export class QuantumLayer extends tf.layers.Layer {
   call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (!this.quantumWeights) throw new Error("QuantumLayer: call before build");
-    return this.quantumOp()(x as tf.Tensor2D, this.quantumWeights.read()) as tf.Tensor;
-  }
-
-  /** f(x, w) with its custom gradient: engine forward, engine VJPs for x and w. */
-  private quantumOp() {
-    return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-      const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
-      save([x, w]);
-      const batch = x.shape[0] as number;
-      const value = tf.tensor2d(this.runForward(x.dataSync(), w.dataSync(), batch), [batch, this.width]);
-      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, ws] = saved;
-        const { dx, dw } = this.runVJP(xs.dataSync(), ws.dataSync(), dy.dataSync(), batch);
-        return [tf.tensor2d(dx, [batch, this.width]), tf.tensor(dw, ws.shape)];
-      };
-      return { value, gradFunc };
-    });
-  }
-
-  /** Columns k*q .. k*q+q-1 of a [batch, n] array, as float64 [batch, q]. */
-  private slice(data: ArrayLike<number>, k: number, batch: number): Float64Array {
-    const q = this.options.nQubits, n = this.width;
-    const out = new Float64Array(batch * q);
-    for (let b = 0; b < batch; b++) for (let j = 0; j < q; j++) out[b * q + j] = data[b * n + k * q + j];
-    return out;
-  }
-
-  private circuitWeights(w: ArrayLike<number>, k: number): Float64Array {
-    const per = this.circuit.nWeights;
-    return Float64Array.from({ length: per }, (_, j) => w[k * per + j]);
-  }
-
-  private runForward(x: ArrayLike<number>, w: ArrayLike<number>, batch: number): Float32Array {
-    const q = this.options.nQubits, n = this.width;
-    const out = new Float32Array(batch * n);
-    for (let k = 0; k < this.options.nCircuits; k++) {
-      const y = forward(this.circuit, this.slice(x, k, batch), this.circuitWeights(w, k), batch);
-      for (let b = 0; b < batch; b++) for (let j = 0; j < q; j++) out[b * n + k * q + j] = y[b * q + j];
-    }
-    return out;
-  }
-
-  private runVJP(x: ArrayLike<number>, w: ArrayLike<number>, dy: ArrayLike<number>, batch: number): { dx: Float32Array; dw: Float32Array } {
-    const q = this.options.nQubits, n = this.width, per = this.circuit.nWeights;
-    const dx = new Float32Array(batch * n), dw = new Float32Array(this.options.nCircuits * per);
-    for (let k = 0; k < this.options.nCircuits; k++) {
-      const r = vjp(this.circuit, this.slice(x, k, batch), this.circuitWeights(w, k), batch, this.slice(dy, k, batch), this.options.diffMethod);
-      for (let b = 0; b < batch; b++) for (let j = 0; j < q; j++) dx[b * n + k * q + j] = r.gradInputs[b * q + j];
-      dw.set(r.gradWeights, k * per);
-    }
-    return { dx, dw };
+    return this.op(x, this.quantumWeights.read());
   }
 
   getConfig(): tf.serialization.ConfigDict {

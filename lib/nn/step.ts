@@ -57,10 +57,17 @@ export interface StepContext {
   dp?: { step(x: Float32Array, labels: Int32Array, count: number, shape: [number, number, number], classes: number): FlatResult };
 }
 
-/** A StepContext for `model` with Adam at `learningRate` and decoupled `weightDecay` (tfjs's defaults otherwise). */
-export function stepContext(model: tf.LayersModel, learningRate: number, dp?: StepContext["dp"], weightDecay = 0): StepContext {
+/** tfjs's Adam epsilon, the default of every run (PyTorch's default, 1e-8, is what HQNN-Quanv uses). */
+export const TFJS_ADAM_EPSILON = 1e-7;
+
+/**
+ * A StepContext for `model` with Adam at `learningRate`, decoupled `weightDecay` and Adam's `epsilon` (betas
+ * 0.9 and 0.999, tfjs's defaults).
+ */
+export function stepContext(model: tf.LayersModel, learningRate: number, dp?: StepContext["dp"], weightDecay = 0,
+  epsilon = TFJS_ADAM_EPSILON): StepContext {
   const vars = trainableVariables(model);
-  return { model, vars, adam: new FlatAdam(vars.reduce((s, v) => s + v.size, 0), learningRate, 0.9, 0.999, 1e-7, weightDecay), dp };
+  return { model, vars, adam: new FlatAdam(vars.reduce((s, v) => s + v.size, 0), learningRate, 0.9, 0.999, epsilon, weightDecay), dp };
 }
 
 /**

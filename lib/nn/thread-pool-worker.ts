@@ -1,4 +1,4 @@
-/** A worker of lib/nn/thread-pool.ts: calls the configured exported function for each job message. */
+/** A worker of lib/nn/thread-pool.ts: calls the configured exported function of a lib module for each job message. */
 import { parentPort, workerData } from "node:worker_threads";
 
 const { modulePath, exportName } = workerData as { modulePath: string; exportName: string };

@@ -1,6 +1,7 @@
 /**
  * A pool of worker threads for independent jobs (e.g. the seeds of a multi-seed experiment): each worker loads
- * one module and calls one of its exported functions for every job it is given. The wasm backend runs one
+ * one module under lib/ (e.g. lib/nn/quanv-job.ts; a module elsewhere is refused, so no lib file loads an
+ * experiment) and calls one of its exported functions for every job it is given. The wasm backend runs one
  * thread per Node thread, so N workers use N cores. Results come back in job order, whatever order they finish.
  */
 import * as os from "node:os";
@@ -28,8 +29,11 @@ export class ThreadPool {
   private readonly all: Worker[] = [];
   private nextId = 0;
 
-  /** `modulePath` (absolute) exports `exportName(args)`, sync or async, whose result is structured-cloneable. */
+  /** `modulePath` (absolute, under lib/) exports `exportName(args)`, sync or async, whose result is structured-cloneable. */
   constructor(readonly size: number, modulePath: string, exportName: string) {
+    const lib = path.resolve(__dirname, "..");
+    const rel = path.relative(lib, path.resolve(modulePath));
+    if (rel.startsWith("..") || path.isAbsolute(rel)) throw new Error(`thread pool: the job module ${modulePath} lies outside lib/ (workers load lib modules only)`);
     const worker = path.join(__dirname, "thread-pool-worker.ts");
     for (let i = 0; i < size; i++) {
       const w = startTsWorker(worker, { modulePath, exportName });

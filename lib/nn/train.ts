@@ -10,7 +10,9 @@ import { createHash } from "node:crypto";
 import * as tf from "@tensorflow/tfjs";
 import { mulberry32 } from "../quantum";
 import { acquireLock } from "../io/lock";
-import { atomicWriteFile, Provenance, REPO_ROOT, startProvenance, writeResult } from "../results";
+import { atomicWriteFile, Provenance, REPO_ROOT, RESULTS_DIR, startProvenance, writeChecked } from "../results";
+import { trainingRun } from "../results/formats";
+import type { Schema } from "../results/schema";
 import { DataParallel, ModelSpec } from "./data-parallel";
 import { FlatAdam } from "./adam";
 import { lossAndCorrect, stepContext, trainableVariables, trainStep } from "./step";
@@ -41,6 +43,11 @@ export interface TrainConfig {
   schedule?: Schedule;
   /** Decoupled (AdamW) weight decay; default 0. */
   weightDecay?: number;
+  /**
+   * Adam's epsilon; default tfjs's 1e-7 (left out of the config then, so the recorded runs' configurations and
+   * checkpoint hashes are unchanged). HQNN-Quanv sets PyTorch's 1e-8.
+   */
+  adamEpsilon?: number;
 }
 
 export interface EpochRecord {
@@ -76,6 +83,13 @@ export interface TrainRun {
   augment?: (batch: Float32Array, count: number, epoch: number, batchIndex: number) => void;
   checkpointDir?: string;
   resultsDir?: string;
+  /**
+   * Write the result file `<resultsDir>/<experiment>.json` after every epoch (default true); false when the caller
+   * records the run itself (HQNN-Quanv's seeds, which go into one file per model).
+   */
+  writeResultFile?: boolean;
+  /** The result file's format (lib/results/formats), checked before every write; default: a section 2.2 training run. */
+  resultFormat?: Schema<unknown>;
   log?: (line: string) => void;
   /** Stop after this many epochs of the current invocation (the next invocation resumes). */
   maxEpochsThisRun?: number;
@@ -285,7 +299,7 @@ export async function trainModel(run: TrainRun): Promise<TrainResult> {
 async function trainLocked(run: TrainRun, dir: string, log: (line: string) => void): Promise<TrainResult> {
   const { model, train, test, val, config } = run;
   const key = selectionKey(run);
-  const ctx = stepContext(model, config.learningRate, undefined, config.weightDecay ?? 0);
+  const ctx = stepContext(model, config.learningRate, undefined, config.weightDecay ?? 0, config.adamEpsilon);
   const hash = configHash(run);
   const ck = loadCheckpoint(dir, model, ctx.adam, hash);
   const history: EpochRecord[] = ck?.history ?? [];
@@ -314,7 +328,7 @@ async function trainLocked(run: TrainRun, dir: string, log: (line: string) => vo
   const isComplete = () => history.length >= config.epochs || stoppedEarlyAt(history, config.patience, key) !== undefined;
   const record = () => {
     const provenance = { ...prov.finish(priorWall), invocations };
-    writeResult(run.experiment, resultBody(run, history, isComplete(), predictions, provenance), run.resultsDir);
+    if (run.writeResultFile ?? true) writeChecked(run.resultFormat ?? trainingRun, run.experiment, resultBody(run, history, isComplete(), predictions, provenance), run.resultsDir ?? RESULTS_DIR);
     return provenance;
   };
 

@@ -2,10 +2,10 @@
  * Which recorded runs each figure shows, as a caption line: for every result file behind it, the seeds, the
  * profile, the epochs, the data (and whether it is a lossy copy) and the commit, read from the file itself.
  */
-import { readResult } from "../results";
+import { readResult, ResultId } from "../results";
 
 /** Result files behind each figure (by name prefix); a string instead says what the figure is drawn from. */
-const SOURCES: [RegExp, string[] | string][] = [
+const SOURCES: [RegExp, ResultId[] | string][] = [
   [/^fig(1[a-z]|[23]-)/, "the dataset files themselves (data/manifests, lib/data), no run"],
   [/^fig4|^fig7/, "the model definitions (lib/nn), no run"],
   [/^fig5a/, ["hqnn-parallel-mnist"]], [/^fig5b/, ["cnn-mnist"]], [/^fig5c/, ["hqnn-parallel-mnist", "cnn-mnist", "seeds-summary"]],
@@ -16,6 +16,7 @@ const SOURCES: [RegExp, string[] | string][] = [
   [/^fig9/, ["zx-reduction"]], [/^fig10/, ["fourier"]], [/^seeds-/, ["seeds-summary"]],
 ];
 
+/** The fields this caption reads, which every result format has or lacks in these shapes. */
 interface Recorded {
   status?: string;
   seeds?: number[];
@@ -26,7 +27,7 @@ interface Recorded {
   provenance?: { seeds?: number[]; profile?: string; git_commit?: string };
 }
 
-function describeRun(id: string, r: Recorded): string {
+function describeRun(id: ResultId, r: Recorded): string {
   const p = r.provenance ?? {};
   const seeds = r.models ? `${Object.keys(r.models).length} models × ${Math.max(...Object.values(r.models).map((m) => m.seeds.length))} seeds`
     : `seed${(r.seeds ?? p.seeds ?? []).length === 1 ? "" : "s"} ${(r.seeds ?? p.seeds ?? []).join(", ") || "none"}`;
@@ -43,7 +44,7 @@ export function figureSources(name: string, resultsDir?: string): string | undef
   const [, sources] = entry;
   if (typeof sources === "string") return `Drawn from ${sources}.`;
   const runs = sources.flatMap((id) => {
-    const r = readResult<Recorded>(id, resultsDir);
+    const r = readResult(id, resultsDir) as Recorded | undefined;
     return r ? [describeRun(id, r)] : [`${id}: not recorded`];
   });
   return `Shows: ${runs.join("; ")}.`;

@@ -8,8 +8,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { atomicWriteFile } from "../io/files";
+import { catalogueEntry, ResultId, ResultOf } from "./catalogue";
+import { Schema, SchemaError } from "./schema";
 
 export { atomicWriteFile };
+export * from "./catalogue";
+export type { BenchRoofline, BenchTraining, BenchZx, Datasets, Fourier, GradientScaling, ParamCounts, QuanvGradientTiming, QuanvRun, QuanvSubsets, RecipeRun, RecipeSummary, SeedsSummary, TrainingRun, ZxReduction } from "./formats";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const RESULTS_DIR = process.env.HQNN_RESULTS_DIR ?? path.join(REPO_ROOT, "results");
@@ -77,14 +81,35 @@ export function startProvenance(opts: { backend: string; seeds: number[]; profil
   };
 }
 
+/** `<dir>/<id>.json`; an id is a path of lower-case segments (`seeds/cnn-mnist-s1`), never leaving `dir`. */
 export function resultPath(experiment: string, dir = RESULTS_DIR): string {
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(experiment)) throw new Error(`invalid experiment id ${JSON.stringify(experiment)}`);
+  if (!/^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/.test(experiment) || experiment.split("/").includes("..")) {
+    throw new Error(`invalid experiment id ${JSON.stringify(experiment)}`);
+  }
   return path.join(dir, `${experiment}.json`);
 }
 
-export function writeResult(experiment: string, result: object, dir = RESULTS_DIR): string {
-  const file = resultPath(experiment, dir);
-  atomicWriteFile(file, JSON.stringify(result, null, 1) + "\n");
+/** Writes `<dir>/<id>.json` atomically, checked against its catalogue format (by type, and again when written). */
+export function writeResult<K extends ResultId>(id: K, result: ResultOf<K>, dir = RESULTS_DIR): string {
+  const entry = catalogueEntry(id);
+  if (!entry) throw new Error(`${id} is not in the experiment catalogue (lib/results/catalogue.ts)`);
+  return writeChecked(entry.schema, id, result, dir);
+}
+
+/**
+ * Writes `<dir>/<name>.json` atomically after checking it against `schema`, for a run that writes below a
+ * folder of its own (a seed run, a recipe run); a result that does not match is never written.
+ */
+export function writeChecked(schema: Schema<unknown>, name: string, result: unknown, dir: string): string {
+  const file = resultPath(name, dir);
+  const json = JSON.parse(JSON.stringify(result));
+  try {
+    schema.check(json, "");
+  } catch (e) {
+    if (e instanceof SchemaError) throw new Error(`refusing to write ${path.relative(REPO_ROOT, file) || file}: it does not match its format (lib/results/formats): ${e.message}`);
+    throw e;
+  }
+  atomicWriteFile(file, JSON.stringify(json, null, 1) + "\n");
   return file;
 }
 
@@ -92,19 +117,32 @@ export function writeResult(experiment: string, result: object, dir = RESULTS_DI
  * Where a benchmark measurement goes: the recorded `results/<name>.json` only when asked (RECORD=1), otherwise a
  * git-ignored `results/local/<name>-<time>.json`. Returns the path written.
  */
-export function saveBench(name: string, result: object): string {
+export function saveBench<K extends "bench-training" | "bench-roofline" | "bench-zx">(name: K, result: ResultOf<K>): string {
   if (process.env.RECORD === "1") return writeResult(name, result);
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return writeResult(`${name}-${stamp.toLowerCase()}`, result, path.join(RESULTS_DIR, "local"));
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-").toLowerCase();
+  return writeChecked(catalogueEntry(name)!.schema, `${name}-${stamp}`, result, path.join(RESULTS_DIR, "local"));
 }
 
-/** Reads `results/<experiment>.json`, or returns undefined when the experiment has not been run. */
-export function readResult<T = any>(experiment: string, dir = RESULTS_DIR): T | undefined {
-  const file = resultPath(experiment, dir);
+/**
+ * Reads `<dir>/<id>.json` checked against its catalogue format, or returns undefined when the experiment has not
+ * been run. A file that is not JSON, or does not match its format, is an error naming the file and the field.
+ */
+export function readResult<K extends ResultId>(id: K, dir = RESULTS_DIR): ResultOf<K> | undefined {
+  const entry = catalogueEntry(id);
+  if (!entry) throw new Error(`${id} is not in the experiment catalogue (lib/results/catalogue.ts)`);
+  const file = resultPath(id, dir);
   if (!fs.existsSync(file)) return undefined;
+  const shown = path.relative(REPO_ROOT, file) || file;
+  let value: unknown;
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+    value = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
-    throw new Error(`${file} is not valid JSON (${(e as Error).message}); delete it and re-run the experiment`);
+    throw new Error(`${shown} is not valid JSON (${(e as Error).message}); delete it and re-run the experiment`);
+  }
+  try {
+    return entry.schema.check(value, "") as ResultOf<K>;
+  } catch (e) {
+    if (!(e instanceof SchemaError)) throw e;
+    throw new Error(`${shown} does not match the ${entry.name} format (lib/results/formats): ${e.message}; it is written by ${entry.writes}`);
   }
 }

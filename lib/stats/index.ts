@@ -125,3 +125,6 @@ export function mcnemar(correctA: ArrayLike<boolean>, correctB: ArrayLike<boolea
   }
   return { onlyA, onlyB, p: binomialTwoSided(onlyA, onlyA + onlyB) };
 }
+
+export { aggregateRuns } from "./seed-runs";
+export type { SeedHistory } from "./seed-runs";

@@ -41,7 +41,7 @@ export const CHEAP_EXPERIMENTS: Record<string, string[]> = {
   zx: ["zx-reduction"],
   fourier: ["fourier"],
   "gradient-scaling": ["gradient-scaling"],
-  quanv: [...MAIN_VARIANTS, ...READING_VARIANTS, ...LR_VARIANTS].map((v) => v.id).concat("quanv-subsets", "quanv-gradient-timing"),
+  quanv: [...[...MAIN_VARIANTS, ...READING_VARIANTS, ...LR_VARIANTS].map((v) => v.id), "quanv-subsets", "quanv-gradient-timing"],
 };
 
 export const SINGLE_RUNS = ["cnn-mnist", "hqnn-parallel-mnist", "cnn-cifar10", "hqnn-parallel-cifar10", "cnn-medmnist", "hqnn-parallel-medmnist"];

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { REPO_ROOT, writeResult } from "../../lib/results";
+import { recordedWith } from "../results/fixtures";
 import { claimKind, CLAIMS, evaluateClaims, renderClaimsMarkdown, renderTable, VERDICTS } from "../../lib/claims";
 
 function tempDir(): string {
@@ -14,7 +15,7 @@ function tempDir(): string {
 test("CLAIMS.md: summary counts add up, one table row per claim, links only to files that exist", () => {
   const dir = tempDir();
   const results = path.join(dir, "results");
-  writeResult("param-counts", { models: { "cnn-mnist": { paper: 372234, ours: 372234, reconciling: [] } } }, results);
+  writeResult("param-counts", recordedWith("param-counts", { models: { "cnn-mnist": { paper: 372234, ours: 372234, reconciling: [] } } }), results);
   const md = renderClaimsMarkdown(evaluateClaims(results), { linkBase: dir, resultsDir: results });
   const summary = md.slice(md.indexOf("## Summary"), md.indexOf("## Tolerances"));
   let total = 0;
@@ -37,10 +38,10 @@ test("CLAIMS.md: summary counts add up, one table row per claim, links only to f
 
 test("the table marks partial and lossy values", () => {
   const dir = tempDir();
-  writeResult("hqnn-parallel-cifar10", {
+  writeResult("hqnn-parallel-cifar10", recordedWith("hqnn-parallel-cifar10", {
     status: "running (3/10 epochs)", dataset: { source: { lossy: true } },
     final: { test_acc: 0.8, train_loss: 0.5, test_loss: 0.6, epochs: 3, best_test_acc: 0.8 },
-  }, dir);
+  }), dir);
   const row = renderTable(evaluateClaims(dir), { linkBase: dir }).split("\n").find((l) => l.startsWith("| [abstract-cifar10-over-82]"));
   assert.ok(row);
   assert.match(row, /80\.00|\b80\b/);

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { writeResult } from "../../lib/results";
+import { recordedWith } from "../results/fixtures";
 import { CLAIMS, EvaluatedClaim, evaluateClaims } from "../../lib/claims";
 
 function tempResults(): string {
@@ -16,16 +17,16 @@ function verdictOf(dir: string, id: string): EvaluatedClaim {
   return e;
 }
 
-/** A training result in the documented shape; accuracies are fractions. */
+/** A training result (a recorded one with these fields); accuracies are fractions. */
 function training(experiment: string, testAcc: number, opts: { status?: string; lossy?: boolean } = {}) {
   const epochs = [1, 2].map((epoch) => ({ epoch, train_loss: 0.03, train_acc: 0.99, test_loss: 0.03, test_acc: testAcc, seconds: 10 * epoch, images_per_s: 100 }));
-  return {
+  return recordedWith("hqnn-parallel-mnist", {
     experiment, status: opts.status ?? "complete",
-    dataset: { name: experiment.split("-").pop(), source: { kind: opts.lossy ? "jpeg-lossy" : "cache", lossy: opts.lossy ?? false }, train: 60000, test: 10000 },
-    model: { convChannels: [16, 32] }, params: 45194, paper_params: 45194, config: {}, epochs,
+    dataset: { name: experiment.split("-").at(-1), source: { kind: opts.lossy ? "jpeg-lossy" : "cache", lossy: opts.lossy ?? false }, train: 60000, test: 10000 },
+    params: 45194, paper_params: 45194, epochs,
     final: { train_loss: 0.0204, test_loss: 0.0274, test_acc: testAcc, epochs: 2, best_test_acc: testAcc },
     provenance: { profile: "full" },
-  };
+  });
 }
 
 test("with no results, every result-based claim is pending and none is reproduced from results", () => {
@@ -72,11 +73,11 @@ test("a single-run test accuracy verdict follows its result file, on the error-r
 /** A seed-study summary: both MNIST models with the given final-accuracy mean and sd, and a Welch interval. */
 function seedSummary(seeds: number[], hqnn: { mean: number; std: number }, ci: [number, number] | null, p = 0.5) {
   const model = (m: { mean: number; std: number }) => ({ seeds, final_test_acc: m, final_test_loss: { mean: 0.03, std: 0.004 }, final_train_loss: { mean: 0.02, std: 0.001 } });
-  return {
+  return recordedWith("seeds-summary", {
     seeds_wanted: 5, provenance: { profile: "full" },
     models: { "hqnn-parallel-mnist": model(hqnn), "cnn-mnist": model({ mean: 0.99, std: 0.0015 }) },
     comparisons: { "cnn-mnist": { welch: ci && { t: 1, df: 8, p, meanDiff: (ci[0] + ci[1]) / 2, ci95: ci }, mcnemar_significant_seeds: 1 } },
-  };
+  });
 }
 
 test("MNIST single-run values are judged against our seed distribution: inside mean ± 2 sd", () => {
@@ -114,13 +115,13 @@ test("results from a lossy CIFAR-10 copy are labelled and get a verdict that say
   const miss = verdictOf(dir, "abstract-cifar10-over-82");
   assert.equal(miss.verdict, "not reproduced on different data");
   assert.equal(miss.ours, "60");
-  writeResult("datasets", { cifar10: { train: 50000, test: 10000, classes: 10, shape: [32, 32, 3], lossy: true } }, dir);
+  writeResult("datasets", recordedWith("datasets", { cifar10: { train: 50000, test: 10000, classes: 10, shape: [32, 32, 3], lossy: true } }), dir);
   assert.ok(verdictOf(dir, "cifar10-size").labels.some((l) => /lossy/.test(l)));
 });
 
 test("parameter counts are exact", () => {
   const dir = tempResults();
-  const counts = (ours: number) => ({ models: { "hqnn-parallel-mnist": { paper: 45194, ours, reconciling: ["a", "b"] } } });
+  const counts = (ours: number) => recordedWith("param-counts", { models: { "hqnn-parallel-mnist": { paper: 45194, ours, reconciling: ["a", "b"] } } });
   writeResult("param-counts", counts(45194), dir);
   let e = verdictOf(dir, "table1-mnist-hqnn-params");
   assert.equal(e.verdict, "reproduced");
@@ -133,7 +134,7 @@ test("parameter counts are exact", () => {
 
 test("a field absent from an existing result makes the claim not checkable, with the field named", () => {
   const dir = tempResults();
-  writeResult("param-counts", { models: {} }, dir);
+  writeResult("param-counts", recordedWith("param-counts", { models: { "hqnn-parallel-mnist": undefined } }), dir);
   const e = verdictOf(dir, "table1-mnist-hqnn-params");
   assert.equal(e.verdict, "not checkable here");
   assert.ok(e.details[0].includes("models.hqnn-parallel-mnist.ours"));
@@ -141,7 +142,7 @@ test("a field absent from an existing result makes the claim not checkable, with
 
 test("dataset facts: Medical MNIST channels measured as 1 is 'not reproduced'", () => {
   const dir = tempResults();
-  writeResult("datasets", { medmnist: { train: 47163, test: 11791, classes: ["a", "b", "c", "d", "e", "f"], shape: [64, 64, 1], channels: 1, duplicates: { extraCopies: 7 } } }, dir);
+  writeResult("datasets", recordedWith("datasets", { medmnist: { train: 47163, test: 11791, classes: 6, shape: [64, 64, 1], channels: 1, duplicates: { extraCopies: 7 } } }), dir);
   const ch = verdictOf(dir, "medmnist-three-channels");
   assert.equal(ch.verdict, "not reproduced");
   assert.equal(ch.ours, "1");
@@ -157,12 +158,17 @@ test("quanvolution averages: within twice the standard error; 'matches' and 'out
   /** Ten seeded models whose final accuracies are mean ± spread, alternately. */
   const quanv = (mean: number, spread: number, profile = "full") => {
     const finals = Array.from({ length: 10 }, (_, i) => mean + (i % 2 ? spread : -spread));
-    return {
+    const epoch = (e: number, acc: number) => ({ epoch: e + 1, train_loss: 1, train_acc: 0.1, test_loss: 1, test_acc: e === 19 ? acc : 0.1, seconds: 1 });
+    const final = { epoch: 20, test_acc_mean: mean, test_acc_std: spread * Math.sqrt(10 / 9), test_acc_std_population: spread };
+    return recordedWith("quanv-hqnn", {
       experiment: "quanv", seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-      per_seed: finals.map((acc) => ({ epochs: Array.from({ length: 20 }, (_, e) => ({ epoch: e + 1, test_acc: e === 19 ? acc : 0.1 })) })),
-      aggregate: { per_epoch: Array.from({ length: 20 }, (_, i) => ({ epoch: i + 1 })), final: { test_acc_mean: mean, test_acc_std: spread * Math.sqrt(10 / 9) } },
+      per_seed: finals.map((acc, i) => ({ seed: i + 1, epochs: Array.from({ length: 20 }, (_, e) => epoch(e, acc)) })),
+      aggregate: {
+        per_epoch: Array.from({ length: 20 }, (_, i) => ({ ...final, epoch: i + 1, train_loss_mean: 1, train_loss_std: 0, test_loss_mean: 1, test_loss_std: 0 })),
+        final,
+      },
       kernel_params: 4, provenance: { profile },
-    };
+    });
   };
   // |0.675 − 0.67| = 0.005 ≤ 2 · hypot(0.0105 / √10, 0.01 / √10) = 0.0092
   writeResult("quanv-hqnn", quanv(0.675, 0.01), dir);
@@ -188,24 +194,24 @@ test("quanvolution averages: within twice the standard error; 'matches' and 'out
 
 test("the Fourier interpretation is decided by the measured conjugate-symmetry identities", () => {
   const dir = tempResults();
-  const fourier = (defect: number) => ({ correlation_determinants: [0, 0], all_zero: true, zero_tolerance: 1e-12,
-    identities: [{ wire: 0, max_conj_symmetry_defect: 0 }, { wire: 1, max_conj_symmetry_defect: defect }], provenance: {} });
+  const identities = (a: number, b: number) => [{ wire: 0, max_conj_symmetry_defect: a, max_abs_im_c00: 0 }, { wire: 1, max_conj_symmetry_defect: b, max_abs_im_c00: 0 }];
+  const fourier = (defect: number) => recordedWith("fourier", { correlation_determinants: [0, 0], all_zero: true, zero_tolerance: 1e-12, identities: identities(0, defect) });
   writeResult("fourier", fourier(0), dir);
   assert.equal(verdictOf(dir, "fourier-determinant-zero").verdict, "reproduced");
   assert.equal(verdictOf(dir, "fourier-independence-interpretation").verdict, "not reproduced");
-  writeResult("fourier", { ...fourier(0.3), identities: [{ wire: 0, max_conj_symmetry_defect: 0.2 }, { wire: 1, max_conj_symmetry_defect: 0.3 }] }, dir);
+  writeResult("fourier", { ...fourier(0.3), identities: identities(0.2, 0.3) }, dir);
   assert.equal(verdictOf(dir, "fourier-independence-interpretation").verdict, "reproduced");
 });
 
 test("gradient timing and ZX claims read their result files", () => {
   const dir = tempResults();
-  writeResult("quanv-gradient-timing", { methods: { backprop: { seconds: 1 }, adjoint: { seconds: 2.5 }, "parameter-shift": { seconds: 9 } } }, dir);
+  writeResult("quanv-gradient-timing", recordedWith("quanv-gradient-timing", { methods: { backprop: { seconds: 1 }, adjoint: { seconds: 2.5 }, "parameter-shift": { seconds: 9 } } }), dir);
   let e = verdictOf(dir, "quanv-backprop-quicker-than-adjoint");
   assert.equal(e.verdict, "reproduced");
   assert.equal(e.ours, "2.50");
-  writeResult("quanv-gradient-timing", { methods: { backprop: { seconds: 3 }, adjoint: { seconds: 2 }, "parameter-shift": { seconds: 9 } } }, dir);
+  writeResult("quanv-gradient-timing", recordedWith("quanv-gradient-timing", { methods: { backprop: { seconds: 3 }, adjoint: { seconds: 2 }, "parameter-shift": { seconds: 9 } } }), dir);
   assert.equal(verdictOf(dir, "quanv-backprop-quicker-than-adjoint").verdict, "not reproduced");
-  const zx = (own: boolean, equal: boolean) => ({ before: { vertices: 90, edges: 100 }, after: { vertices: 60, edges: 70, parametrized_spiders: 50, max_params_per_spider: 1 }, symbols: 50, every_symbol_on_own_spider: own, tensor_equal: equal });
+  const zx = (own: boolean, equal: boolean) => recordedWith("zx-reduction", { before: { vertices: 90, edges: 100 }, after: { vertices: 60, edges: 70, parametrized_spiders: 50, max_params_per_spider: 1 }, symbols: 50, every_symbol_on_own_spider: own, tensor_equal: equal });
   writeResult("zx-reduction", zx(true, true), dir);
   e = verdictOf(dir, "zx-every-parameter-on-own-node");
   assert.equal(e.verdict, "reproduced");

@@ -5,16 +5,19 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { summarizeSeeds } from "../../experiments/seeds";
 import { encodePredictions } from "../../lib/nn/train";
-import { writeResult } from "../../lib/results";
+import { SeedModel, seedRunId, writeResult } from "../../lib/results";
+import { recordedWith } from "../results/fixtures";
 
 /** A complete seed run in the shape lib/nn/train.ts writes: final accuracy `acc`, predictions right where `right`. */
-function run(dir: string, id: string, seed: number, acc: number, right: boolean[], labels: Uint8Array) {
+function run(dir: string, id: SeedModel, seed: number, acc: number, right: boolean[], labels: Uint8Array) {
   const predictions = Uint8Array.from(labels, (l, i) => (right[i] ? l : (l + 1) % 10));
-  writeResult(`${id}-s${seed}`, {
+  const epoch = (e: number, trainLoss: number, testLoss: number, testAcc: number) =>
+    ({ epoch: e, train_loss: trainLoss, train_acc: 0.9, test_loss: testLoss, test_acc: testAcc, seconds: 1, images_per_s: 1 });
+  writeResult(seedRunId(id, seed), recordedWith("seeds/hqnn-parallel-mnist-s1", {
     status: "complete", params: 100,
-    epochs: [{ epoch: 1, train_loss: 1, test_loss: 1, test_acc: acc - 0.01 }, { epoch: 2, train_loss: 0.5, test_loss: 0.6, test_acc: acc }],
+    epochs: [epoch(1, 1, 1, acc - 0.01), epoch(2, 0.5, 0.6, acc)],
     test_predictions: { epoch: 2, encoding: "base36-char-per-example", data: encodePredictions(predictions) },
-  }, path.join(dir, "seeds"));
+  }), dir);
 }
 
 test("the seed summary aggregates complete runs, compares each model with HQNN-Parallel, and pairs predictions by seed", async () => {
@@ -25,7 +28,7 @@ test("the seed summary aggregates complete runs, compares each model with HQNN-P
   run(dir, "hqnn-parallel-mnist", 2, 0.98, Array.from(all), labels);
   run(dir, "cnn-mnist", 1, 0.97, pattern(8), labels); // the CNN misses the first 8 images of seed 1
   run(dir, "cnn-mnist", 2, 0.96, pattern(2), labels);
-  writeResult("cnn-mnist-s3", { status: "running (1/6 epochs)" }, path.join(dir, "seeds")); // ignored: not complete
+  writeResult(seedRunId("cnn-mnist", 3), recordedWith("seeds/cnn-mnist-s3", { status: "running (1/6 epochs)" }), dir); // ignored: not complete
   const s = await summarizeSeeds(dir, labels) as any;
   assert.deepEqual(s.models["cnn-mnist"].seeds, [1, 2]);
   assert.ok(Math.abs(s.models["hqnn-parallel-mnist"].final_test_acc.mean - 0.985) < 1e-12);

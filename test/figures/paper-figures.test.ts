@@ -6,9 +6,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { accuracyComparisonFigure, paperLineShapes, RunResult } from "../../lib/figures/curves";
-import { seedBandsFigure, SeedsSummary } from "../../lib/figures/seeds";
+import { seedBandsFigure } from "../../lib/figures/seeds";
 import { paperTable1Value } from "../../lib/figures/table1";
-import { QuanvResult, quanvReadingsFigure } from "../../lib/figures/quanv";
+import { quanvReadingsFigure } from "../../lib/figures/quanv";
+import type { QuanvRun, SeedsSummary } from "../../lib/results";
 import { jacobianRankFigure } from "../../lib/figures/zx";
 import { imageGrid, wrapCaption } from "../../lib/plot/image-grid";
 
@@ -80,7 +81,7 @@ test("seed bands: the paper's MNIST values come from the claims registry, labell
 test("quanv readings: one bar trace per model kind (the legend's colours are the bars'), whiskers cut at 0 and 100 %", () => {
   const result = (kind: "hqnn" | "cnn1" | "cnn4", mean: number, std: number) => ({
     model: { kind }, kernel_params: 4, total_params: 100, aggregate: { final: { epoch: 20, test_acc_mean: mean, test_acc_std: std } }, paper: { mean: 0.5, std: 0.02 },
-  }) as unknown as QuanvResult;
+  }) as unknown as QuanvRun;
   const fig = quanvReadingsFigure([
     { label: "a", r: result("hqnn", 0.5, 0.05) }, { label: "b", r: result("cnn1", 0.79, 0.3) }, { label: "c", r: result("cnn1", 0.1, 0.2) }, { label: "d", r: result("cnn4", 0.6, 0.01) },
   ]);

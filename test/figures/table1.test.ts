@@ -7,6 +7,7 @@ import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
 import { quantumHead } from "../../lib/nn/parallel-head";
 import { writeResult } from "../../lib/results";
+import { recordedWith } from "../results/fixtures";
 import { evaluateClaims } from "../../lib/claims";
 import { ArchitectureFigure, architectureFigure, architectureFigures, circuitColumns, describeArchitecture } from "../../lib/figures/architecture";
 import { claimRows, paperTable1Value, paramCountRows, provenanceRows, table1Rows } from "../../lib/figures/table1";
@@ -29,26 +30,26 @@ const provenance = {
 /** A results folder with a complete CNN run, a running hybrid run and a param-counts file; nothing for the other datasets. */
 function fixture(): string {
   const dir = tempResults();
-  writeResult("cnn-mnist", {
+  writeResult("cnn-mnist", recordedWith("cnn-mnist", {
     experiment: "cnn-mnist", status: "complete", params: 45394, config: { epochs: 10 },
     dataset: { train: 60000, test: 10000, source: { lossy: false } },
     final: { train_loss: 0.012345678, test_loss: 0.03456789, test_acc: 0.98772, epochs: 10, best_test_acc: 0.989 }, provenance,
-  }, dir);
-  writeResult("hqnn-parallel-mnist", {
+  }), dir);
+  writeResult("hqnn-parallel-mnist", recordedWith("hqnn-parallel-mnist", {
     experiment: "hqnn-parallel-mnist", status: "running (2/6 epochs)", params: 45194, config: { epochs: 6 },
     dataset: { train: 60000, test: 10000 }, final: { train_loss: 0.05, test_loss: 0.04, test_acc: 0.9876, epochs: 2 },
     provenance: { ...provenance, git_dirty: true, wall_s: 3600 },
-  }, dir);
+  }), dir);
   const model = (paper: number, ours: number, reconciling: string[] = [], natural: string[] = []) =>
     ({ paper, ours, ours_description: `arch ${ours}`, searched: 100, reconciling, natural_reconciling: natural });
-  writeResult("param-counts", {
+  writeResult("param-counts", recordedWith("param-counts", {
     experiment: "param-counts",
     models: {
       "hqnn-parallel-mnist": model(45194, 45194, ["a"], ["a"]), "cnn-mnist": model(372234, 45394),
       "hqnn-parallel-medmnist": model(247462, 177590, ["x", "y"]), "cnn-medmnist": model(247642, 177790, ["z"]),
       "hqnn-parallel-cifar10": model(81578, 86506), "cnn-cifar10": model(81698, 86706, ["w"]),
     },
-  }, dir);
+  }), dir);
   return dir;
 }
 
@@ -170,9 +171,9 @@ test("circuitColumns: embedding in one column, each StronglyEntanglingLayer afte
 test("table1Rows: with the seed study, the MNIST rows show its mean ± sd and say so", () => {
   const dir = fixture();
   const stat = (mean: number, std: number) => ({ mean, std });
-  writeResult("seeds-summary", { models: { "cnn-mnist": {
+  writeResult("seeds-summary", recordedWith("seeds-summary", { models: { "hqnn-parallel-mnist": undefined, "cnn-mnist": {
     seeds: [1, 2, 3, 4, 5], final_test_acc: stat(0.98976, 0.0016), final_test_loss: stat(0.0316091, 0.0045117), final_train_loss: stat(0.0175, 0.0009),
-  } } }, dir);
+  } } }), dir);
   const [cnn, hq] = table1Rows(dir);
   assert.equal(cnn["ours from"], "mean ± sd over 5 seeds (the single run is seed 1)");
   assert.equal(cnn["test acc % (ours)"], "98.98 ± 0.16");

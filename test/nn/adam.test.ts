@@ -15,12 +15,14 @@ function setup(seed: number, tag: string) {
   return { vars, grads };
 }
 
-for (const backend of ["wasm", "cpu"]) {
-  test(`FlatAdam equals tf.train.adam bit for bit over 30 steps (${backend})`, async () => {
-    await initBackend(backend as "wasm" | "cpu");
-    const ref = setup(1, `ref_${backend}`), ours = setup(1, `ours_${backend}`);
-    const opt = tf.train.adam(3e-3);
-    const adam = new FlatAdam(ref.vars.reduce((s, v) => s + v.size, 0), 3e-3);
+for (const [backend, epsilon] of [["wasm", undefined], ["cpu", undefined], ["wasm", 1e-8]] as const) {
+  test(`FlatAdam equals tf.train.adam bit for bit over 30 steps (${backend}, epsilon ${epsilon ?? "default 1e-7"})`, async () => {
+    await initBackend(backend);
+    const tag = `${backend}_${epsilon ?? "default"}`;
+    const ref = setup(1, `ref_${tag}`), ours = setup(1, `ours_${tag}`);
+    const opt = epsilon === undefined ? tf.train.adam(3e-3) : tf.train.adam(3e-3, 0.9, 0.999, epsilon);
+    const adam = epsilon === undefined ? new FlatAdam(ref.vars.reduce((s, v) => s + v.size, 0), 3e-3)
+      : new FlatAdam(ref.vars.reduce((s, v) => s + v.size, 0), 3e-3, 0.9, 0.999, epsilon);
     const weights = flatten(ours.vars);
     for (let step = 0; step < 30; step++) {
       const g = ref.grads(step), g2 = ours.grads(step);

@@ -3,10 +3,12 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../lib/nn/backend";
 import {
-  aggregateRuns, buildQuanvModel, deadReluFilters, extractPatches, quanvKernelCircuit, quanvOutputSize, quanvParamCounts, quanvolve,
-  scatterPatches, trainQuanvModel,
+  buildQuanvModel, deadReluFilters, extractPatches, Quanv2D, quanvKernelCircuit, quanvOutputSize, quanvParamCounts, quanvolve, scatterPatches,
+  trainQuanv,
 } from "../../lib/nn/quanv";
-import { ImageSet, mulberry32 } from "../../lib/nn/train";
+import { engineStats } from "../../lib/nn/quantum-layer";
+import { mulberry32 } from "../../lib/nn/train";
+import { bars } from "./bars";
 import { toSpec } from "../../lib/quantum";
 import { denseExpvals } from "../quantum/reference";
 
@@ -152,22 +154,9 @@ test("deadReluFilters counts conv filters with no positive weight; such a CNN1 n
   const cnn1 = buildQuanvModel({ kind: "cnn1", imageSize: 8, stride: 2, classes: 2, seed: 1 });
   cnn1.getLayer("kernel_layer").setWeights([tf.tensor4d([-0.1, -0.2, -0.3, -0.4], [2, 2, 1, 1])]);
   const data = bars(20, 4);
-  trainQuanvModel(cnn1, data, data, { epochs: 1, batchSize: 5, learningRate: 0.05, seed: 1, classes: 2 });
+  await trainQuanv(cnn1, data, data, { epochs: 1, batchSize: 5, learningRate: 0.05, seed: 1, classes: 2 }, { name: "dead cnn1", log: () => {} });
   assert.deepEqual(Array.from(cnn1.getLayer("kernel_layer").getWeights()[0].dataSync()), Array.from(Float32Array.from([-0.1, -0.2, -0.3, -0.4])));
 });
-
-/** Two classes of 8x8 images: a bright bar in the top or the bottom half, plus noise. */
-function bars(n: number, seed: number): ImageSet {
-  const rand = mulberry32(seed);
-  const x = new Float32Array(n * 64), labels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    labels[i] = i % 2;
-    const row = labels[i] ? 5 + Math.floor(rand() * 2) : 1 + Math.floor(rand() * 2);
-    for (let p = 0; p < 64; p++) x[i * 64 + p] = 0.2 * rand();
-    for (let c = 1; c < 7; c++) x[i * 64 + row * 8 + c] = 1;
-  }
-  return { x, labels, n, shape: [8, 8, 1] };
-}
 
 test("two epochs of training on a toy problem lower the loss, for all three models", async () => {
   await initBackend("wasm");
@@ -175,7 +164,7 @@ test("two epochs of training on a toy problem lower the loss, for all three mode
   for (const kind of ["hqnn", "cnn1", "cnn4"] as const) {
     const model = buildQuanvModel({ kind, imageSize: 8, stride: 2, classes: 2, seed: 3 });
     const before = model.getLayer("kernel_layer").getWeights()[0].dataSync().slice();
-    const hist = trainQuanvModel(model, train, test, { epochs: 2, batchSize: 5, learningRate: 0.05, seed: 1, classes: 2 });
+    const hist = await trainQuanv(model, train, test, { epochs: 2, batchSize: 5, learningRate: 0.05, seed: 1, classes: 2 }, { name: kind, log: () => {} });
     const after = model.getLayer("kernel_layer").getWeights()[0].dataSync();
     assert.ok(hist[1].train_loss < hist[0].train_loss, `${kind}: ${hist.map((e) => e.train_loss)}`);
     assert.ok(hist[1].test_loss < 0.69, `${kind}: test loss ${hist[1].test_loss}`);
@@ -184,9 +173,28 @@ test("two epochs of training on a toy problem lower the loss, for all three mode
   }
 });
 
-test("aggregateRuns: sample and population standard deviations", () => {
-  const ep = (epoch: number, acc: number) => ({ epoch, train_loss: 1, train_acc: 0, test_loss: 2, test_acc: acc, seconds: 0 });
-  const agg = aggregateRuns([{ seed: 1, epochs: [ep(1, 0.1), ep(2, 0.5)] }, { seed: 2, epochs: [ep(1, 0.3), ep(2, 0.7)] }]);
-  assert.equal(agg.per_epoch.length, 2);
-  assert.ok(Math.abs(agg.final!.test_acc_mean - 0.6) < 1e-12 && Math.abs(agg.final!.test_acc_std_population - 0.1) < 1e-12);
+test("the quanvolution counts its engine calls and time into the stats object it is given", async () => {
+  await initBackend("wasm");
+  const stats = engineStats();
+  const model = buildQuanvModel({ kind: "hqnn", imageSize: 8, stride: 2, classes: 2, seed: 1, engineStats: stats });
+  const data = bars(10, 1);
+  await trainQuanv(model, data, data, { epochs: 1, batchSize: 5, learningRate: 0.05, seed: 1, classes: 2 }, { name: "stats", log: () => {} });
+  // 2 training batches (forward + vjp) and one evaluation batch (forward); 4x4 patches per 8x8 image at stride 2
+  assert.deepEqual([stats.forwardCalls, stats.vjpCalls, stats.circuits], [3, 2, 2 * 5 * 16 + 10 * 16]);
+  assert.ok(stats.forwardMs > 0 && stats.vjpMs > 0);
+  model.dispose();
+});
+
+test("Quanv2D round-trips through tfjs serialisation (class name, stride, rotation, method, weights)", async () => {
+  await initBackend("wasm");
+  const model = buildQuanvModel({ kind: "hqnn", imageSize: 8, stride: 2, rotation: "RX", diffMethod: "parameter-shift", classes: 2, seed: 4 });
+  const saved: { modelTopology?: unknown; weightData?: ArrayBuffer; weightSpecs?: unknown } = {};
+  await model.save(tf.io.withSaveHandler(async (a) => { Object.assign(saved, a); return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } }; }));
+  const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as tf.io.ModelArtifacts));
+  const layer = loaded.getLayer("kernel_layer") as Quanv2D;
+  assert.ok(layer instanceof Quanv2D);
+  assert.deepEqual(layer.options, { stride: 2, rotation: "RX", diffMethod: "parameter-shift" });
+  const x = tf.tensor4d(bars(3, 2).x, [3, 8, 8, 1]);
+  assert.deepEqual(Array.from((loaded.predict(x) as tf.Tensor).dataSync()), Array.from((model.predict(x) as tf.Tensor).dataSync()));
+  tf.dispose(x);
 });

@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MAIN_VARIANTS, QuanvData, quanvPool, quanvProtocol, runSeeds } from "../../experiments/quanv";
+import * as path from "node:path";
+import { MAIN_VARIANTS, QuanvData, quanvProtocol, runSeeds } from "../../experiments/quanv";
 import { initBackend } from "../../lib/nn/backend";
+import { quanvPool } from "../../lib/nn/quanv";
+import { ThreadPool } from "../../lib/nn/thread-pool";
 import { ImageSet, mulberry32 } from "../../lib/nn/train";
 
 function images(n: number, seed: number): ImageSet {
@@ -25,4 +28,8 @@ test("HQNN-Quanv seeds trained in a 2-thread pool give exactly the in-process re
   } finally {
     await pool.close();
   }
+});
+
+test("a thread pool loads its job module from lib only (no lib worker loads an experiment file)", () => {
+  assert.throws(() => new ThreadPool(1, path.join(__dirname, "..", "..", "experiments", "quanv.ts"), "runSeeds"), /outside lib/);
 });

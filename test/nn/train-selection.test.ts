@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel } from "../../lib/nn/models";
 import { chosenEpoch, EpochRecord, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
+import { json } from "../../lib/results/schema";
 
 
 const epoch = (e: number, val: number, test: number): EpochRecord =>
@@ -28,7 +29,7 @@ async function run(testLabels: Uint8Array, interruptAfter?: number) {
   const train = (maxEpochsThisRun?: number) => trainModel({
     experiment: "toy-selection", model, train: blobs(256, 1), val: blobs(64, 3), test, backend: "wasm", describe: {},
     config: { epochs: 6, patience: 2, batchSize: 16, learningRate: 0.01, seed: 1, classes: 2, logEvery: 0, schedule: "cosine", weightDecay: 0.01 },
-    checkpointDir: path.join(root, "ck"), resultsDir: root, log: () => undefined, maxEpochsThisRun,
+    checkpointDir: path.join(root, "ck"), resultsDir: root, resultFormat: json, log: () => undefined, maxEpochsThisRun,
   });
   if (interruptAfter !== undefined) await train(interruptAfter);
   const r = await train();

@@ -8,14 +8,16 @@ import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
 import { LockError } from "../../lib/io/lock";
 import { CheckpointError, EpochRecord, stoppedEarlyAt, trainModel } from "../../lib/nn/train";
+import { json } from "../../lib/results/schema";
 
 
 const cfg = { inputShape: [8, 8, 1] as [number, number, number], convChannels: [4], classes: 2, n: 4, seed: 3 };
 const trainCfg = { epochs: 3, batchSize: 16, learningRate: 0.01, seed: 1, classes: 2, logEvery: 0 };
 
+/** Where a toy run keeps its checkpoint and result (a toy run's result is no experiment of the catalogue: any JSON). */
 function tmpDirs() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-train-"));
-  return { checkpointDir: path.join(root, "ck"), resultsDir: path.join(root, "results") };
+  return { checkpointDir: path.join(root, "ck"), resultsDir: path.join(root, "results"), resultFormat: json };
 }
 
 test("the classical model counts parameters the PyTorch way", async () => {
@@ -36,6 +38,7 @@ test("training learns a separable toy problem and writes a result with provenanc
   assert.ok(r.epochs[7].test_acc > 0.9, `test accuracy ${r.epochs[7].test_acc}`);
   const saved = JSON.parse(fs.readFileSync(path.join(dirs.resultsDir, "toy.json"), "utf8"));
   assert.equal(saved.status, "complete");
+  assert.ok(!("adamEpsilon" in saved.config), "the default epsilon (1e-7) stays out of the recorded config and the checkpoint hash");
   for (const k of ["command", "git_commit", "backend", "seeds", "node", "started_at", "wall_s", "profile"]) {
     assert.ok(k in saved.provenance, `provenance lacks ${k}`);
   }

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { CLAIMS } from "../../lib/claims";
 import { groupOfPaperSection } from "../../lib/report/sections";
 
-const SRC = path.resolve(__dirname, "..", "..", "notebooks", "src");
+const SRC = path.resolve(__dirname, "..", "..", "notebooks");
 const LINKING = ["01-datasets", "03-hqnn-quanv", "04-zx-reduction", "05-fourier-expressivity"];
 
 /** The claim ids of a source's links to CLAIMS.md, in order. */
@@ -19,7 +19,7 @@ function claimAnchors(text: string): string[] {
 }
 
 const source = (name: string) => fs.readFileSync(path.join(SRC, `${name}.ts`), "utf8");
-const names = fs.readdirSync(SRC).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -".ts".length)).sort();
+const names = fs.readdirSync(SRC).filter((f) => /^\d\d-.*\.ts$/.test(f)).map((f) => f.slice(0, -".ts".length)).sort();
 
 test("claimAnchors reads the ids of markdown links to CLAIMS.md", () => {
   assert.deepEqual(claimAnchors("a [x](../CLAIMS.md#x-1), [CLAIMS.md](../CLAIMS.md) and\n// [y](../CLAIMS.md#y)."), ["x-1", "y"]);

@@ -18,7 +18,7 @@ function runNotebook(source: string) {
   return spawnSync("/usr/bin/python3", [RUNNER, "--out", out, source], { cwd: ROOT, env, encoding: "utf8", timeout: 15 * 60 * 1000 });
 }
 
-const sources = fs.readdirSync(path.join(ROOT, "notebooks", "src")).filter((f) => f.endsWith(".ts")).sort();
+const sources = fs.readdirSync(path.join(ROOT, "notebooks")).filter((f) => /^\d\d-.*\.ts$/.test(f)).sort();
 
 for (const source of sources) {
   test(`notebook ${source} runs top to bottom (PROFILE=quick)`, () => {

@@ -12,6 +12,7 @@ import { formatWallTime, provenanceOf, valueHtml } from "../../lib/report/result
 import { groupOfFigureFile, groupOfPaperSection, groupOfResult } from "../../lib/report/sections";
 import { figureSources } from "../../lib/report/figure-sources";
 import { writeResult } from "../../lib/results";
+import { recordedWith } from "../results/fixtures";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -75,7 +76,8 @@ test("HTML helpers escape what they are given", () => {
 
 test("figure captions say which recorded runs a figure shows", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-sources-"));
-  writeResult("cnn-cifar10", { seeds: [1], epochs: [{}, {}], dataset: { name: "cifar10", source: { lossy: true } }, provenance: { seeds: [1], profile: "full", git_commit: "0123456789" } }, dir);
+  const run = recordedWith("cnn-cifar10", { dataset: { name: "cifar10", source: { lossy: true } }, provenance: { seeds: [1], profile: "full", git_commit: "0123456789" } });
+  writeResult("cnn-cifar10", { ...run, epochs: run.epochs.slice(0, 2) }, dir);
   const caption = figureSources("fig6-cifar10-acc", dir)!;
   assert.match(caption, /cnn-cifar10: seed 1, profile full, 2 epochs, cifar10 \(lossy JPEG copy\), commit 0123456/);
   assert.match(caption, /hqnn-parallel-cifar10: not recorded/);

@@ -5,7 +5,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SEED_MODELS } from "../../experiments/seeds";
-import { REPO_ROOT, writeResult } from "../../lib/results";
+import { REPO_ROOT, seedRunId, writeResult } from "../../lib/results";
+import { recordedWith } from "../results/fixtures";
 import { aggregateScript, aggregateSteps, arrayScript, groupByResources, shellWord } from "../../scripts/slurm/sbatch";
 import { aggregatesInQueue, estimateSeconds, parseSqueue, Submission, taskStatuses } from "../../scripts/slurm/queue";
 import { forceable, isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../scripts/slurm/tasks";
@@ -13,7 +14,7 @@ import { forceable, isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks 
 const folders: string[] = [];
 const tmp = () => folders[folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-slurm-tasks-"))) - 1];
 after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
-const FULL: Selection = { profile: "full", resultsDir: "/shared/results", experiments: [], seeds: [1, 2, 3, 4, 5], models: SEED_MODELS };
+const FULL: Selection = { profile: "full", resultsDir: "/shared/results", experiments: [], seeds: [1, 2, 3, 4, 5], models: [...SEED_MODELS] };
 const CONTEXT = { repoRoot: "/shared/hqnn-ts", resultsRoot: "/shared/results", logDir: "/shared/results/logs", profile: "full" as const };
 
 test("the full study is one cheap task, six single runs and 5 models x 5 seeds, each with its command, result and resources", () => {
@@ -55,12 +56,12 @@ test("a task is done when every result file is there and complete (or has no sta
   const dir = tmp();
   const [cnn] = studyTasks({ ...FULL, resultsDir: dir, experiments: ["cnn-mnist"] });
   assert.equal(isDone(cnn), false);
-  writeResult("cnn-mnist", { status: "running (3/6 epochs)" }, dir);
+  writeResult("cnn-mnist", recordedWith("cnn-mnist", { status: "running (3/6 epochs)" }), dir);
   assert.equal(isDone(cnn), false);
-  writeResult("cnn-mnist", { status: "complete" }, dir);
+  writeResult("cnn-mnist", recordedWith("cnn-mnist", { status: "complete" }), dir);
   assert.equal(isDone(cnn), true);
   const [zx] = studyTasks({ ...FULL, resultsDir: dir, experiments: ["zx"] });
-  writeResult("zx-reduction", { experiment: "zx" }, dir);
+  writeResult("zx-reduction", recordedWith("zx-reduction", {}), dir);
   assert.equal(isDone(zx), true);
 });
 
@@ -90,8 +91,8 @@ test("the aggregation: seed summary when seeds ran, claims and figures in the fu
 
 test("task states: done from the results, running/pending from squeue, failed when gone, missing when never submitted", () => {
   const dir = tmp();
-  const tasks = studyTasks({ ...FULL, resultsDir: dir, experiments: ["seeds"], seeds: [1], models: SEED_MODELS });
-  writeResult("hqnn-parallel-mnist-s1", { status: "complete", provenance: { wall_s: 600 } }, path.join(dir, "seeds"));
+  const tasks = studyTasks({ ...FULL, resultsDir: dir, experiments: ["seeds"], seeds: [1], models: [...SEED_MODELS] });
+  writeResult(seedRunId("hqnn-parallel-mnist", 1), recordedWith("seeds/hqnn-parallel-mnist-s1", { status: "complete", provenance: { wall_s: 600 } }), dir);
   const submissions: Submission[] = [
     { submitted_at: "2026-01-01T00:00:00Z", arrays: [{ job: "7", tasks: ["hqnn-parallel-mnist-s1", "cnn-mnist-s1", "ablation-no-quantum-s1", "ablation-dense20-s1"] }], aggregate: "8" },
     { submitted_at: "2026-01-02T00:00:00Z", arrays: [{ job: "9", tasks: ["ablation-dense20-s1"] }], aggregate: "10" },
@@ -129,7 +130,7 @@ test("submit --dry-run prints the task list and the scripts; unknown experiments
 test("a run forced again shows as running or pending while its old, complete result is still there", () => {
   const dir = tmp();
   const tasks = studyTasks({ ...FULL, resultsDir: dir, experiments: ["cnn-mnist", "hqnn-parallel-mnist"] });
-  for (const id of ["cnn-mnist", "hqnn-parallel-mnist"]) writeResult(id, { status: "complete" }, dir);
+  for (const id of ["cnn-mnist", "hqnn-parallel-mnist"] as const) writeResult(id, recordedWith(id, { status: "complete" }), dir);
   const submissions: Submission[] = [{ submitted_at: "2026-01-03T00:00:00Z", arrays: [{ job: "11", tasks: ["cnn-mnist", "hqnn-parallel-mnist"] }] }];
   const statuses = taskStatuses(tasks, submissions, parseSqueue("11|0|PENDING|Resources\n11|1|COMPLETED|None\n"), "/logs");
   assert.deepEqual(statuses.map((s) => [s.task.id, s.state]), [["cnn-mnist", "pending"], ["hqnn-parallel-mnist", "done"]]);
@@ -139,8 +140,8 @@ test("a run forced again shows as running or pending while its old, complete res
 
 test("submit --force --dry-run submits the done single runs again and says which done tasks it keeps", () => {
   const dir = tmp();
-  writeResult("cnn-mnist", { status: "complete" }, path.join(dir, "quick"));
-  writeResult("cnn-mnist-s1", { status: "complete" }, path.join(dir, "quick", "seeds"));
+  writeResult("cnn-mnist", recordedWith("cnn-mnist", { status: "complete" }), path.join(dir, "quick"));
+  writeResult(seedRunId("cnn-mnist", 1), recordedWith("seeds/cnn-mnist-s1", { status: "complete" }), path.join(dir, "quick"));
   const env: NodeJS.ProcessEnv = { ...process.env, PROFILE: "quick", HQNN_RESULTS_DIR: dir };
   delete env.SLURM_CONF;
   const dryRun = (...flags: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/slurm.ts", "submit", "cnn-mnist", "seeds",

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { binomialTwoSided, mcnemar, meanStd, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
+import { aggregateRuns, binomialTwoSided, mcnemar, meanStd, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
 
 // Reference values computed independently with scipy.stats 1.17.1 (ttest_ind(equal_var=False), t.cdf, binomtest).
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -60,4 +60,17 @@ test("meanStd: the mean with the sample and the population standard deviation", 
   const s = meanStd([0.5, 0.7]);
   assert.ok(Math.abs(s.mean - 0.6) < 1e-12 && Math.abs(s.std - Math.SQRT2 * 0.1) < 1e-12 && Math.abs(s.std_population - 0.1) < 1e-12);
   assert.deepEqual(meanStd([3]), { mean: 3, std: 0, std_population: 0 });
+});
+
+test("aggregateRuns: per-epoch mean with sample and population standard deviations over seeds", () => {
+  const ep = (epoch: number, acc: number) => ({ epoch, train_loss: 1, train_acc: 0, test_loss: 2, test_acc: acc, seconds: 0 });
+  const agg = aggregateRuns([{ seed: 1, epochs: [ep(1, 0.1), ep(2, 0.5)] }, { seed: 2, epochs: [ep(1, 0.3), ep(2, 0.7), ep(3, 0.9)] }]);
+  assert.equal(agg.per_epoch.length, 2, "only the epochs every seed has");
+  assert.ok(Math.abs(agg.final!.test_acc_mean - 0.6) < 1e-12 && Math.abs(agg.final!.test_acc_std_population - 0.1) < 1e-12);
+  assert.ok(Math.abs(agg.final!.test_acc_std - Math.sqrt(0.02)) < 1e-12);
+  assert.deepEqual(Object.keys(agg.per_epoch[0]), [
+    "epoch", "test_acc_mean", "test_acc_std", "test_acc_std_population", "train_loss_mean", "train_loss_std", "test_loss_mean", "test_loss_std",
+  ]);
+  assert.throws(() => aggregateRuns([{ seed: 1, epochs: [] }]), /at least one seed with at least one epoch/);
+  assert.throws(() => aggregateRuns([]), /at least one seed/);
 });

@@ -22,8 +22,8 @@ test("renderZxTable: one row per circuit, dashes for missing published figures, 
   const table = renderZxTable({
     repeats: 3, provenance: { git_commit: "abc1234", git_dirty: false, started_at: "2020-01-01T00:00:00Z" },
     circuits: [row("tof_3", 15, 15, 15), row("x_tpar", 16, null, 15),
-      { ...row("QFT8", 9, null, null), non_clifford_before: 84, non_clifford_full_reduce: 42, non_clifford_pyzx: 42 }] as never,
-  });
+      { ...row("QFT8", 9, null, null), non_clifford_before: 84, non_clifford_full_reduce: 42, non_clifford_pyzx: 42 }],
+  } as never);
   assert.match(table, /^From `results\/bench-zx.json` \(commit abc1234, started 2020-01-01T00:00:00Z; fullReduce seconds: median of 3 run\(s\)\)/);
   const lines = table.split("\n").filter((l) => l.startsWith("| "));
   assert.equal(lines.length, 5);

@@ -85,10 +85,10 @@ test("results/zx-reduction.json, when present, has the same key findings as a fr
   const stored = readResult("zx-reduction");
   if (!stored) return;
   const fresh = JSON.parse(JSON.stringify(runZxAnalysis()));
-  for (const key of ["before", "after", "symbols", "every_symbol_on_own_spider", "tensor_equal", "extracted", "gadget_leaves"]) {
+  for (const key of ["before", "after", "symbols", "every_symbol_on_own_spider", "tensor_equal", "extracted", "gadget_leaves"] as const) {
     assert.deepEqual(stored[key], fresh[key], key);
   }
-  for (const key of ["no_dead_parameter", "full_rank", "dead_parameters", "zero_for_output", "input_jacobian_min_rank"]) {
+  for (const key of ["no_dead_parameter", "full_rank", "dead_parameters", "zero_for_output", "input_jacobian_min_rank"] as const) {
     assert.deepEqual(stored.sensitivity[key], fresh.sensitivity[key], `sensitivity.${key}`);
   }
 });

@@ -35,29 +35,14 @@ import { readResult } from "./lib/results";
 import { closeRenderer, showFigure } from "./lib/plot";
 import { closeSvgRenderer } from "./lib/plot/svg";
 import { exportSvgFigure, jacobianRankFigure, zxFigureFiles } from "./lib/figures/zx";
+import {
+  fullRankLine, rankTable, sensitivityLines, sizeTables, storedComparison, symbolSpiderTable, symbolSummary, zeroDerivativeTable,
+} from "./lib/figures/zx-notes";
 
 const t0 = Date.now();
 const r = runZxAnalysis(ZX_CONFIG);
 console.log(`analysis computed in ${((Date.now() - t0) / 1000).toFixed(2)} s (the quick and full profiles are identical here)`);
-const stored = readResult("zx-reduction");
-if (stored) {
-  const fresh = JSON.parse(JSON.stringify(r));
-  const keys = ["before", "after", "after_spider_fusion", "every_symbol_on_own_spider", "tensor_equal", "extracted", "symbol_spiders", "gadget_leaves"];
-  const differing = keys.filter((k) => JSON.stringify(stored[k]) !== JSON.stringify(fresh[k]));
-  const sens = ["no_dead_parameter", "dead_parameters", "full_rank", "zero_for_output", "input_jacobian_min_rank"]
-    .filter((k) => JSON.stringify(stored.sensitivity[k]) !== JSON.stringify(fresh.sensitivity[k]));
-  const all = [...differing, ...sens.map((k) => `sensitivity.${k}`)];
-  console.log(`results/zx-reduction.json (commit ${stored.provenance.git_commit.slice(0, 7)}): ` +
-    (all.length === 0 ? "matches this computation" : `DIFFERS in ${all.join(", ")}`));
-} else {
-  console.log("results/zx-reduction.json not found: run node --import tsx experiments/zx.ts");
-}
-
-/** A markdown table. */
-function mdTable(header: string[], rows: (string | number)[][]): string {
-  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
-}
-const fmt = (x: number) => (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toFixed(4) : x.toExponential(2));
+console.log(storedComparison(r, readResult("zx-reduction")));
 // %% [markdown]
 // ## Figure 9(a): the branch as a ZX-diagram
 //
@@ -88,25 +73,8 @@ tslab.display.svg(drawings[1].svg);
 // appears on exactly one spider and no spider carries two symbols. The table below gives, per wire, the spider each
 // symbol ended on (vertex id; "leaf" = the leaf of a phase gadget, drawn on the top line of Figure 9(b)).
 // %%
-tslab.display.markdown(mdTable(
-  ["wire", "input", ...[0, 1, 2].flatMap((l) => [`L${l} φ`, `L${l} θ`, `L${l} ω`])],
-  [0, 1, 2, 3, 4].map((i) => [
-    i,
-    ...[`x${i}`, ...[0, 1, 2].flatMap((l) => [0, 1, 2].map((j) => `w${15 * l + 3 * i + j}`))].map((s) => {
-      const at = r.symbol_spiders[s];
-      return at ? `${s} → v${at.vertex}${at.place === "gadget-leaf" ? " (leaf)" : ""}` : `${s} → **none**`;
-    }),
-  ]),
-));
-const distinct = new Set(Object.values(r.symbol_spiders).map((a) => a.vertex)).size;
-tslab.display.markdown([
-  `* symbols tracked: **${r.symbols}** (5 inputs, 45 weights); distinct spiders carrying them: **${distinct}**`,
-  `* spiders with a symbolic phase: ${r.after.parametrized_spiders}; most symbols on one spider: ${r.after.max_params_per_spider}`,
-  `* spiders carrying two or more symbols: ${r.shared_spiders.length}; symbols split over several spiders: ${r.split_symbols.length}; symbols lost: ${r.lost_symbols.length}`,
-  `* **every symbol on its own spider: ${r.every_symbol_on_own_spider}**`,
-  `* weights that ended on phase-gadget leaves (${r.gadget_leaves.length}): ${r.gadget_leaves.join(", ")}`,
-  `* the diagrams before and after equal the circuit's unitary (up to a global scalar) at ${r.tensor_draws} random assignments of all 50 symbols: **${r.tensor_equal}**`,
-].join("\n"));
+tslab.display.markdown(symbolSpiderTable(r));
+tslab.display.markdown(symbolSummary(r));
 // %% [markdown]
 // So the paper's observation is reproduced: after full reduction every input and every weight sits on a separate
 // node. Some phases pick up a Clifford offset ($w_0 - \pi/2$, …) from the $RY = S\,RX\,S^\dagger$ conversion and the
@@ -121,25 +89,12 @@ tslab.display.markdown([
 // %% [markdown]
 // ## Sizes before and after
 // %%
-tslab.display.markdown(mdTable(
-  ["diagram", "vertices", "edges", "spiders with a symbol", "max symbols per spider"],
-  [
-    ["as converted (Figure 9(a))", r.before],
-    ["after spider fusion only", r.after_spider_fusion],
-    ["after fullReduce (Figure 9(b))", r.after],
-  ].map(([name, d]: any) => [name, d.vertices, d.edges, d.parametrized_spiders, d.max_params_per_spider]),
-) + "\n\n" + mdTable(
-  ["circuit", "gates", "two-qubit gates"],
-  [
-    ["original (RX ×5, Rot ×15, CNOT ×15)", r.extracted.original_gates, `${r.extracted.original_cnots} CNOT`],
-    ["extracted from the reduced diagram (H, Z-phase, CNOT, CZ, SWAP)", r.extracted.gates, r.extracted.two_qubit_gates],
-  ],
-) + `\n\nThe extracted circuit equals the original one (dense unitaries compared at ${r.tensor_draws} random symbol assignments): **${r.extracted.equal_to_original}**.`);
+tslab.display.markdown(sizeTables(r));
 // %% [markdown]
-// Most of the drop in vertices is plain spider fusion (120 → 77); the rest of `fullReduce` removes two more
-// vertices but adds edges (87 → 119): the Clifford rewrites turn the CNOT structure into a denser graph of Hadamard
-// edges. Extraction, which does none of PyZX's post-extraction CNOT/CZ optimisation, gives **more** two-qubit gates
-// than the 15 CNOTs we started with. The reduction does not make this circuit cheaper; its only use here is the
+// Most of the drop in vertices is plain spider fusion; the rest of `fullReduce` removes only a few more vertices but
+// adds edges (the counts are printed above): the Clifford rewrites turn the CNOT structure into a denser graph of
+// Hadamard edges. Extraction, which does none of PyZX's post-extraction CNOT/CZ optimisation, gives **more**
+// two-qubit gates than the CNOTs we started with. The reduction does not make this circuit cheaper; its only use here is the
 // parameter bookkeeping above. (The paper does not report sizes or the extracted circuit.)
 // %% [markdown]
 // ## One step further: do the weights actually change the outputs?
@@ -167,26 +122,10 @@ tslab.display.markdown(mdTable(
 // are the same circuit (equal ⟨Y_j⟩ from `lib/zx`'s dense unitary), and the adjoint Jacobian agrees with central
 // finite differences.
 // %%
-const s = r.sensitivity;
-tslab.display.markdown([
-  `* engine circuit = lib/zx circuit (⟨Y_j⟩ at a random point, |Δ| ≤ 1e-10): **${s.engine_matches_zx_circuit}**`,
-  `* adjoint vs central differences (h = ${ZX_CONFIG.finiteDifferenceStep}), max |Δ| over the 5 × 50 Jacobian: ${fmt(s.finite_difference_max_abs_error)}`,
-  `* (a) **no dead parameter: ${s.no_dead_parameter}**${s.dead_parameters.length ? ` (dead: ${s.dead_parameters.join(", ")})` : ""}; ` +
-    `smallest max |∂⟨Y_j⟩/∂p| over all parameters: ${fmt(Math.min(...Object.values(s.max_abs_gradient)))} ` +
-    `(${Object.entries(s.max_abs_gradient).sort((a, b) => a[1] - b[1])[0][0]})`,
-  `* the 5 × 5 input Jacobian has rank ${s.input_jacobian_min_rank} at every point (each input moves the outputs in its own direction)`,
-  `* (b) **stacked weight Jacobian of full rank 45 in every draw: ${s.full_rank}**`,
-].join("\n"));
-tslab.display.markdown(mdTable(
-  ["weights seed", "rows × columns", "rank (tol 1e-10·σmax)", "rank (NumPy default tol)", "σ_max", "σ_min", "σ_min / σ_max", "rank after 1, 2, … points"],
-  s.draws.map((d) => [d.seed, `${d.rows} × ${d.columns}`, d.rank, d.rank_numpy_default_tol, fmt(d.singular_values[0]),
-    fmt(d.singular_values[d.singular_values.length - 1]), fmt(d.smallest_over_largest), d.rank_by_points.join(", ")]),
-));
+tslab.display.markdown(sensitivityLines(r, ZX_CONFIG.finiteDifferenceStep));
+tslab.display.markdown(rankTable(r));
 await showFigure(jacobianRankFigure(r), "fig9c-jacobian-rank");
-const ratios = s.draws.map((d) => d.smallest_over_largest);
-const fullAt = s.draws.map((d) => d.rank_by_points.indexOf(s.weights) + 1);
-tslab.display.markdown(`Full rank is reached after ${[...new Set(fullAt)].join(" / ")} points; σ_min / σ_max over the draws: ` +
-  `${fmt(Math.min(...ratios))} to ${fmt(Math.max(...ratios))}, against the tolerance ${s.rank_rel_tol}.`);
+tslab.display.markdown(fullRankLine(r));
 // %% [markdown]
 // Each input point adds 5 independent directions (one per output) until all 45 are reached; the smallest singular
 // value stays many orders of magnitude above the tolerance, so the rank does not depend on the tolerance chosen
@@ -196,10 +135,7 @@ tslab.display.markdown(`Full rank is reached after ${[...new Set(fullAt)].join("
 // **Which outputs see which weights.** Not every output depends on every weight. The parameters whose derivative
 // was zero (≤ 1e-10) at every point, per output wire:
 // %%
-tslab.display.markdown(mdTable(
-  ["output", "parameters with zero derivative at every point", "count"],
-  s.zero_for_output.map((zeros, j) => [`⟨Y_${j}⟩`, zeros.join(", ") || "—", zeros.length]),
-) + `\n\nEach of these parameters still has a nonzero derivative for another output (no dead parameter above).`);
+tslab.display.markdown(zeroDerivativeTable(r));
 // %% [markdown]
 // These zeros are structural, not accidents of the sample. For output 0, push $Y_0$ backwards through the last
 // layer's CNOTs (range 3: $(0,3), (1,4), (2,0), (3,1), (4,2)$ in that order): CNOT(2,0) makes it $Z_2Y_0$ and
@@ -232,7 +168,7 @@ tslab.display.markdown(mdTable(
 console.log(JSON.stringify({
   every_symbol_on_own_spider: r.every_symbol_on_own_spider, tensor_equal: r.tensor_equal,
   before: r.before, after: r.after, extracted: r.extracted,
-  no_dead_parameter: s.no_dead_parameter, full_rank: s.full_rank, ranks: s.draws.map((d) => d.rank),
+  no_dead_parameter: r.sensitivity.no_dead_parameter, full_rank: r.sensitivity.full_rank, ranks: r.sensitivity.draws.map((d) => d.rank),
 }));
 await closeSvgRenderer();
 await closeRenderer();

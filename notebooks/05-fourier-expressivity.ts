@@ -62,7 +62,7 @@ tslab.display.markdown(seriesTable(circuitFourier(rx, { weights: [], inputs: [0]
 // Violins of the real and imaginary parts of the nine coefficients $c_{\omega_x\omega_y}$ of wire 4 (each input
 // encoded once gives 3 frequencies per input, so 3 × 3 coefficients:
 // [fourier-terms-per-input](../CLAIMS.md#fourier-terms-per-input)) over the 100 weight samples. As in the paper,
-// every coefficient except $\operatorname{Im} c_{00}$ spreads over a range of roughly ±0.1 (Re $c_{00}$ about ±0.25).
+// every coefficient except $\operatorname{Im} c_{00}$ spreads widely across the weight samples, Re $c_{00}$ the most.
 // The figure already shows the structure that matters below: the violin at $-\omega$ is the violin at $\omega$ (real
 // parts) or its mirror image (imaginary parts), and $\operatorname{Im} c_{00}$ is a flat line at 0.
 // %%
@@ -152,9 +152,10 @@ tslab.display.markdown(reachTable(study));
 //
 // * $c_{00000} = 0$ for both templates and every weight: averaging over all five inputs turns each RX-embedded
 //   $|0\rangle$ into the maximally mixed state, and $\operatorname{tr} Y = 0$. So the constant term is never available.
-// * SEL reaches all other 242 frequencies on every wire, with coefficients that shrink gently with the order. That is
-//   what "expressive" can mean here: every Fourier term the encoding allows is used, with weights-dependent values.
-// * BEL reaches only 4 or 8 frequencies per output (one set $S$ of 2 or 3 inputs, $\omega_i = \pm1$ on $S$, 0
+// * SEL reaches every other frequency on every wire (tables above), with coefficients that shrink gently with the
+//   order. That is what "expressive" can mean here: every Fourier term the encoding allows is used, with
+//   weights-dependent values.
+// * BEL reaches only a handful of frequencies per output (one set $S$ of inputs, $\omega_i = \pm1$ on $S$, 0
 //   elsewhere). The reason is structural: in the Heisenberg picture RX only swaps Y and Z on its wire and never changes
 //   which wires carry a Z component, and a CNOT moves Z components deterministically ($z_c \mathrel{\oplus}= z_t$), so
 //   every term of the back-propagated observable has the same Z support $S$ (`test/fourier/expressivity.test.ts`
@@ -172,7 +173,7 @@ tslab.display.markdown(reachTable(study));
 //   (NaN). A zero determinant shows exact linear dependence and cannot demonstrate independence. The non-redundant
 //   coefficients have a well-conditioned correlation matrix (numbers above).
 // * The conclusion does not depend on the values of the fixed inputs.
-// * The branch reaches all 242 non-constant frequencies of its encoding; a BasicEntanglerLayers branch of the same
+// * The branch reaches every non-constant frequency of its encoding; a BasicEntanglerLayers branch of the same
 //   depth reaches only a few per output.
 // %%
 console.log(JSON.stringify({
