@@ -1,9 +1,9 @@
 /**
  * Training throughput of HQNN-Parallel and its CNN (lib/nn/models.ts, MNIST- and CIFAR-10-shaped inputs, batch 64,
  * Adam 1e-3) in tfjs on this package's backend against the strongest PyTorch reference (bench/torch_reference.py:
- * vectorised complex64 quantum layer, and per case the faster of PyTorch's two memory formats), side by side in one
- * run: each round measures every case in both frameworks, alternating which goes first, so a ratio compares two
- * measurements minutes apart. Random data: throughput does not depend on it. Run it on an otherwise idle machine;
+ * vectorised complex64 quantum layer, in each round the faster of PyTorch's two memory formats), side by side in one
+ * run: each round measures every case in both frameworks (PyTorch in both formats), alternating which goes first,
+ * so a ratio compares measurements minutes apart. Random data: throughput does not depend on it. Run it on an otherwise idle machine;
  * the load average is recorded. A fresh measurement goes to the git-ignored results/local/bench-training-<time>.json;
  * replacing the recorded results/bench-training.json takes RECORD=1. Without the PyTorch reference it stops before
  * measuring anything (MissingReferenceError), never recording nulls.
@@ -96,14 +96,14 @@ function torchRate(c: Case, format: Format, batch: number, batches: number, warm
   return out.images_per_s;
 }
 
-/** Before the rounds: each case's faster PyTorch memory format, from a short run of each. */
-function chooseFormats(cases: Case[], batch: number, batches: number) {
-  return Object.fromEntries(cases.map((c) => {
-    const probe = Object.fromEntries(FORMATS.map((f) => [f, Math.round(torchRate(c, f, batch, batches, Math.min(TORCH_WARMUP, batches)))])) as Record<Format, number>;
-    const format = FORMATS.reduce((best, f) => (probe[f] > probe[best] ? f : best));
-    process.stderr.write(`bench train: ${c.id} PyTorch ${format} (probe images/s: ${JSON.stringify(probe)})\n`);
-    return [c.id, { format, probe_images_per_s: probe }];
-  })) as Record<string, { format: Format; probe_images_per_s: Record<Format, number> }>;
+/**
+ * PyTorch's rate in each memory format, in an order alternating with the round; the reference's rate for the round
+ * is the faster one (which format wins varies between rounds on a noisy machine, so it is chosen every round).
+ */
+function torchRates(c: Case, r: number, o: Required<BenchTrainingOptions>): Record<Format, number> {
+  const order = r % 2 === 0 ? FORMATS : [...FORMATS].reverse();
+  const rates = Object.fromEntries(order.map((f) => [f, torchRate(c, f, o.batch, o.batches, Math.min(TORCH_WARMUP, o.warmup))]));
+  return rates as Record<Format, number>;
 }
 
 function casesFor(models: readonly BenchModel[], datasets: readonly BenchDataset[], cores: number): Case[] {
@@ -111,34 +111,45 @@ function casesFor(models: readonly BenchModel[], datasets: readonly BenchDataset
   return datasets.flatMap((dataset) => models.flatMap((model) => threads.map((t) => ({ id: `${model}-${dataset}-${t}t`, model, dataset, threads: t }))));
 }
 
-interface Measurement { ours: number; ours_warmup: number; torch: number; ratio: number; first: "ours" | "torch" }
+interface Measurement {
+  ours: number; ours_warmup: number; torch: number; torch_format: Format; torch_by_format: Record<Format, number>; ratio: number; first: "ours" | "torch";
+}
 
 /** One round: every case in both frameworks, tfjs first in even rounds and PyTorch first in odd ones. */
-async function round(r: number, cases: Case[], formats: ReturnType<typeof chooseFormats>, o: Required<BenchTrainingOptions>) {
+async function round(r: number, cases: Case[], o: Required<BenchTrainingOptions>) {
   const out: Record<string, Measurement> = {};
   for (const c of cases) {
     const first = r % 2 === 0 ? "ours" : "torch";
-    const measureTorch = () => torchRate(c, formats[c.id].format, o.batch, o.batches, Math.min(TORCH_WARMUP, o.warmup));
-    const t0 = first === "torch" ? measureTorch() : 0;
+    const early = first === "torch" ? torchRates(c, r, o) : undefined;
     const ours = await tfjsRate(c, o.batch, o.batches, o.warmup);
-    const torch = first === "torch" ? t0 : measureTorch();
-    out[c.id] = { ours: ours.images_per_s, ours_warmup: ours.warmup_images_per_s, torch, ratio: ours.images_per_s / torch, first };
-    process.stderr.write(`bench train: round ${r + 1}/${o.rounds} ${c.id}: ours ${Math.round(ours.images_per_s)}, PyTorch ${Math.round(torch)} images/s, ratio ${(ours.images_per_s / torch).toFixed(2)}\n`);
+    const byFormat = early ?? torchRates(c, r, o);
+    const format = FORMATS.reduce((best, f) => (byFormat[f] > byFormat[best] ? f : best));
+    const torch = byFormat[format];
+    out[c.id] = { ours: ours.images_per_s, ours_warmup: ours.warmup_images_per_s, torch, torch_format: format, torch_by_format: byFormat, ratio: ours.images_per_s / torch, first };
+    process.stderr.write(`bench train: round ${r + 1}/${o.rounds} ${c.id}: ours ${Math.round(ours.images_per_s)}, PyTorch ${Math.round(torch)} images/s ` +
+      `(${format}; ${FORMATS.map((f) => `${f} ${Math.round(byFormat[f])}`).join(", ")}), ratio ${(ours.images_per_s / torch).toFixed(2)}\n`);
   }
   return out;
 }
 
 const r3 = (x: number) => Number(x.toFixed(3));
 
-/** Per case: medians over rounds of both rates, and the median, min and max over rounds of the per-round ratios. */
-function summarise(c: Case, perRound: Measurement[], format: Format) {
+/**
+ * Per case: medians over rounds of both rates (PyTorch's: of its faster format each round), the median, min and max
+ * over rounds of the per-round ratios, and the format that was faster in most rounds.
+ */
+function summarise(c: Case, perRound: Measurement[]) {
   const ratios = perRound.map((m) => m.ratio);
+  const wins = (f: Format) => perRound.filter((m) => m.torch_format === f).length;
   return {
-    model: c.model, dataset: c.dataset, threads: c.threads, torch_format: format,
+    model: c.model, dataset: c.dataset, threads: c.threads, torch_format: FORMATS.reduce((best, f) => (wins(f) > wins(best) ? f : best)),
     ours_images_per_s: Math.round(median(perRound.map((m) => m.ours))),
     torch_images_per_s: Math.round(median(perRound.map((m) => m.torch))),
     ratio: { median: r3(median(ratios)), min: r3(Math.min(...ratios)), max: r3(Math.max(...ratios)) },
-    per_round: perRound.map((m) => ({ ...m, ours: Math.round(m.ours), ours_warmup: Math.round(m.ours_warmup), torch: Math.round(m.torch), ratio: r3(m.ratio) })),
+    per_round: perRound.map((m) => ({
+      ...m, ours: Math.round(m.ours), ours_warmup: Math.round(m.ours_warmup), torch: Math.round(m.torch), ratio: r3(m.ratio),
+      torch_by_format: Object.fromEntries(FORMATS.map((f) => [f, Math.round(m.torch_by_format[f])])),
+    })),
   };
 }
 
@@ -155,18 +166,17 @@ export async function benchTraining(opts: BenchTrainingOptions = {}) {
   const loadBefore = os.loadavg();
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const cases = casesFor(o.models, o.datasets, cores);
-  const formats = chooseFormats(cases, o.batch, Math.min(60, o.batches));
   const rounds: Record<string, Measurement>[] = [];
-  for (let r = 0; r < o.rounds; r++) rounds.push(await round(r, cases, formats, o));
-  const byCase = Object.fromEntries(cases.map((c) => [c.id, summarise(c, rounds.map((x) => x[c.id]), formats[c.id].format)]));
+  for (let r = 0; r < o.rounds; r++) rounds.push(await round(r, cases, o));
+  const byCase = Object.fromEntries(cases.map((c) => [c.id, summarise(c, rounds.map((x) => x[c.id]))]));
   // The headline: the hybrid (else the CNN) on the first dataset at the most threads.
   const headline = byCase[(cases.filter((c) => c.model === "hqnn" && c.dataset === o.datasets[0]).at(-1) ?? cases.at(-1)!).id];
   const result = {
     experiment: "bench-training", batch: o.batch, batches: o.batches, warmup: o.warmup, torch_warmup: Math.min(TORCH_WARMUP, o.warmup), rounds: o.rounds,
     reference: {
       script: "bench/torch_reference.py --quantum vectorised", torch: torchVersion, python: TORCH_PYTHON,
-      how: "the quantum layer vectorised in complex64 (one unitary per circuit, one batched matmul, one gather for <Y>); per case the faster memory format of a probe run",
-      formats,
+      how: "the quantum layer vectorised in complex64 (one unitary per circuit, one batched matmul, one gather for <Y>); " +
+        "every round measures both memory formats (contiguous, channels_last) and takes the faster",
     },
     // Ours over the strongest PyTorch's, per case: the ratios the README quotes.
     summary: {

@@ -36,6 +36,13 @@ test("bench train without RECORD=1 leaves results/ untouched and writes its meas
   assert.ok(written.summary.ratio > 0 && written.summary.torch_train_images_per_s > 0);
   assert.deepEqual(Object.keys(written.cases), Object.keys(written.summary.ratios));
   assert.ok(Object.keys(written.cases).every((id) => id.startsWith("hqnn-mnist-")), Object.keys(written.cases).join());
+  for (const c of Object.values(written.cases) as { per_round: { torch: number; torch_format: string; torch_by_format: Record<string, number> }[] }[]) {
+    for (const m of c.per_round) {
+      assert.deepEqual(Object.keys(m.torch_by_format).sort(), ["channels_last", "contiguous"], "both memory formats measured every round");
+      assert.equal(m.torch, Math.max(...Object.values(m.torch_by_format)), "the reference's rate is its faster format's");
+      assert.equal(m.torch_by_format[m.torch_format], m.torch);
+    }
+  }
   assert.match(r.stderr, /wrote results\/local\/bench-training-/);
   fs.rmSync(join(LOCAL, fresh[0]));
 });
