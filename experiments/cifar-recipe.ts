@@ -20,14 +20,14 @@ import * as path from "node:path";
 import { choiceListFlag, integerFlag, parseCommand, runCli, switchFlag } from "../lib/cli/args";
 import { Dataset, loadDataset, requalityJpeg } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
-import { RECIPE_IDS, recipeData, RecipeId, RECIPES, VALIDATION } from "../lib/nn/cifar-recipes";
-import { buildParallelModel, countTrainableParams, Head } from "../lib/nn/models";
+import { RECIPE_IDS, recipeData, RecipeData, RecipeId, RECIPES, VALIDATION } from "../lib/nn/cifar-recipes";
+import { architectureRecord, buildParallelModel, countTrainableParams, Head } from "../lib/nn/models";
 import { PARALLEL_SETUPS } from "../lib/nn/parallel-setups";
 import { defaultThreads } from "../lib/nn/thread-pool";
 import { trainModel, TrainResult } from "../lib/nn/train";
 import { temporaryDir } from "../lib/io/files";
-import { getProfile, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
-import { recipeRun } from "../lib/results/formats";
+import { getProfile, readResult, RecipeRun, RecipeRunId, RecipeSummary, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
+import { recipeRun, welchRecord } from "../lib/results/formats";
 import { mean, summarize, welchTTest } from "../lib/stats";
 import { runStudy } from "./child-runs";
 import { profileResultsDir, seedsFlag } from "./seeds";
@@ -58,6 +58,12 @@ async function jobData(job: RecipeJob, log: (s: string) => void, dataset?: Datas
   return { data: r.dataset, psnr: r.psnr };
 }
 
+/** The recipe as a run's result records it (snake_case keys, the results' convention). */
+function recipeRecord(id: RecipeId, normalisation: RecipeData["normalisation"]) {
+  const { weightDecay, ...rest } = RECIPES[id];
+  return { id, ...rest, ...(weightDecay !== undefined ? { weight_decay: weightDecay } : {}), normalisation: normalisation ?? null };
+}
+
 /** Trains one run of the study in this process (resuming from its checkpoint in the full profile). */
 export async function runRecipe(job: RecipeJob, opts: { threads?: number; dataset?: Dataset; log?: (s: string) => void } = {}): Promise<TrainResult> {
   const log = opts.log ?? ((s: string) => process.stderr.write(s + "\n"));
@@ -77,10 +83,10 @@ export async function runRecipe(job: RecipeJob, opts: { threads?: number; datase
       config: { epochs: full ? recipe.epochs : Math.min(QUICK.epochs, recipe.epochs), patience: recipe.patience, batchSize: setup.batchSize,
         learningRate: setup.learningRate, seed: job.seed, classes: data.classes.length, schedule: recipe.schedule, weightDecay: recipe.weightDecay },
       describe: {
-        study: "cifar-recipe (issue 28)", recipe: { id: job.recipe, ...recipe, normalisation: sets.normalisation ?? null },
+        study: "cifar-recipe (issue 28)", recipe: recipeRecord(job.recipe, sets.normalisation),
         dataset: { name: "cifar10", variant: job.data, source: data.source, psnr_to_copy: psnr ?? null, train: sets.train.n, validation: sets.val.n,
           test: sets.test.n, validation_split: { ...VALIDATION, stratified: true, from: "the training images" }, input_shape: sets.train.shape },
-        model: { name: job.model, head, ...setup.model, description: setup.describe(head) },
+        model: { name: job.model, head, ...architectureRecord(setup.model), description: setup.describe(head) },
         params: countTrainableParams(model), paper_params: setup.paperParams[head],
       },
       checkpointDir: quickDir ?? path.join(REPO_ROOT, "checkpoints", "cifar-recipe", id),
@@ -92,22 +98,15 @@ export async function runRecipe(job: RecipeJob, opts: { threads?: number; datase
   }
 }
 
-/** A run file of the study, as far as the summary reads it. */
-interface RunFile {
-  status: string;
-  recipe: { id: RecipeId };
-  model: { name: RecipeModel };
-  dataset: { variant: DataVariant; psnr_to_copy: { train: number; test: number } | null };
-  config: { seed: number };
-  epochs: unknown[];
-  selection: { chosen_epoch: number; val_acc: number; test_acc: number; test_loss: number };
-  provenance: { wall_s: number; git_commit: string; invocations?: { git_commit: string }[] };
-}
+/** The study's run of a job, checked against its format (undefined when it has not started). */
+const readRun = (name: string, resultsDir = profileResultsDir()) => readResult(`cifar-recipe/${name}` as RecipeRunId, resultsDir);
 
-function readRunFiles(dir: string): RunFile[] {
+/** The complete runs of the study, each checked against its format. */
+function readRunFiles(resultsDir: string): RecipeRun[] {
+  const dir = studyDir(resultsDir);
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as RunFile).filter((r) => r.status === "complete");
+    .map((f) => readRun(f.slice(0, -".json".length), resultsDir)!).filter((r) => r.status === "complete");
 }
 
 /**
@@ -116,9 +115,9 @@ function readRunFiles(dir: string): RunFile[] {
  * test of HQNN-Parallel against the CNN where both have at least two seeds.
  */
 export function summarizeRecipes(resultsDir = profileResultsDir()) {
-  const runs = readRunFiles(studyDir(resultsDir));
+  const runs = readRunFiles(resultsDir);
   const rows = runs.map((r) => ({
-    recipe: r.recipe.id, model: r.model.name, data: r.dataset.variant, seed: r.config.seed, psnr_to_copy: r.dataset.psnr_to_copy?.test ?? null,
+    recipe: r.recipe.id as RecipeId, model: r.model.name as RecipeModel, data: r.dataset.variant as DataVariant, seed: r.config.seed, psnr_to_copy: r.dataset.psnr_to_copy?.test ?? null,
     epochs_trained: r.epochs.length, chosen_epoch: r.selection.chosen_epoch, val_acc: r.selection.val_acc, test_acc: r.selection.test_acc,
     test_loss: r.selection.test_loss, wall_s: r.provenance.wall_s,
   }));
@@ -128,15 +127,15 @@ export function summarizeRecipes(resultsDir = profileResultsDir()) {
     const rs = rows.filter((r) => groupOf(r, true) === key);
     groups[key] = { seeds: rs.map((r) => r.seed), val_acc: summarize(rs.map((r) => r.val_acc)), test_acc: summarize(rs.map((r) => r.test_acc)) };
   }
-  const comparisons: Record<string, ReturnType<typeof welchTTest>> = {};
+  const comparisons: RecipeSummary["comparisons"] = {};
   for (const key of new Set(rows.map((r) => groupOf(r, false)))) {
     const acc = (model: RecipeModel) => rows.filter((r) => groupOf(r, false) === key && r.model === model).map((r) => r.test_acc);
-    if (acc("hqnn-parallel").length >= 2 && acc("cnn").length >= 2) comparisons[key] = welchTTest(acc("hqnn-parallel"), acc("cnn"));
+    if (acc("hqnn-parallel").length >= 2 && acc("cnn").length >= 2) comparisons[key] = welchRecord(welchTTest(acc("hqnn-parallel"), acc("cnn")));
   }
   const summary = {
     experiment: "cifar-recipe-summary", chosen_recipe: chooseRecipe(rows),
     note: "test_acc = test accuracy at the epoch chosen on validation accuracy (the test set chose nothing); groups are recipe/data/model over seeds " +
-      "(sd with divisor n-1); comparisons.<recipe/data> = Welch's t-test of test_acc, HQNN-Parallel minus CNN (meanDiff and ci95 as fractions)",
+      "(sd with divisor n-1); comparisons.<recipe/data> = Welch's t-test of test_acc, HQNN-Parallel minus CNN (mean_diff and ci95 as fractions)",
     rows, groups, comparisons,
     code_versions: [...new Set(runs.flatMap((r) => (r.provenance.invocations ?? [r.provenance]).map((i) => i.git_commit)))].sort(),
     provenance: startProvenance({ backend: "none", seeds: [...new Set(rows.map((r) => r.seed))].sort((a, b) => a - b) }).finish(),
@@ -161,8 +160,7 @@ export function chooseRecipe(rows: { recipe: RecipeId; model: RecipeModel; data:
 /** Whether a full-profile run is recorded complete (a quick run is never skipped: it trains afresh every time). */
 const isComplete = (job: RecipeJob): boolean => {
   if (getProfile() !== "full") return false;
-  const file = path.join(studyDir(), `${runId(job)}.json`);
-  return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, "utf8")).status === "complete";
+  return readRun(runId(job))?.status === "complete";
 };
 
 /** Every combination of the lists, data variant by data variant, seed by seed, recipe by recipe. */

@@ -19,7 +19,7 @@ import * as path from "node:path";
 import { integerFlag, parseCommand, runCli, UsageError } from "../lib/cli/args";
 import { loadDataset } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
-import { Ablation, ABLATIONS, buildParallelModel, countTrainableParams, Head, usesQuantumLayer } from "../lib/nn/models";
+import { Ablation, ABLATIONS, architectureRecord, buildParallelModel, countTrainableParams, Head, usesQuantumLayer } from "../lib/nn/models";
 import { ImageSet, trainModel, TrainRun } from "../lib/nn/train";
 import { temporaryDir } from "../lib/io/files";
 import { getProfile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
@@ -63,8 +63,8 @@ export async function runParallelExperiment(experiment: string, opts: RunOptions
     config: { epochs, patience: setup.patience, batchSize: setup.batchSize, learningRate: setup.learningRate, seed, classes: data.classes.length },
     describe: {
       dataset: { name: dataset, source: data.source, train: train.n, test: test.n, input_shape: train.shape, preprocessing: setup.preprocessingNote },
-      model: paperModel ? { head: variant, ...setup.model, description: setup.describe(variant) }
-        : { head: "ablation", ablation: variant, ...setup.model, description: ABLATION_DESCRIPTIONS[variant as Ablation] },
+      model: paperModel ? { head: variant, ...architectureRecord(setup.model), description: setup.describe(variant) }
+        : { head: "ablation", ablation: variant, ...architectureRecord(setup.model), description: ABLATION_DESCRIPTIONS[variant as Ablation] },
       params: countTrainableParams(model),
       ...(paperModel ? { paper_params: setup.paperParams[variant] } : {}),
     },

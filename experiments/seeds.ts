@@ -19,6 +19,7 @@ import { Flag, integerFlag, parseCommand, parseInteger, runCli, switchFlag, Usag
 import { loadDataset } from "../lib/data";
 import { decodePredictions, EpochRecord } from "../lib/nn/train";
 import { getProfile, readResult, RESULTS_DIR, SEED_MODELS, SeedModel, seedRunId, SeedsSummary, startProvenance, writeResult } from "../lib/results";
+import { welchRecord } from "../lib/results/formats";
 import { mcnemar, mean, std, summarize, welchTTest } from "../lib/stats";
 import { runStudy } from "./child-runs";
 
@@ -57,9 +58,8 @@ function runCommits(provenance?: { git_commit: string; invocations?: { git_commi
   return [...new Set((provenance.invocations ?? [provenance]).map((i) => i.git_commit))];
 }
 
-function isComplete(dir: string, experiment: string, seed: number): boolean {
-  const file = path.join(dir, `${experiment}-s${seed}.json`);
-  return fs.existsSync(file) && JSON.parse(fs.readFileSync(file, "utf8")).status === "complete";
+function isComplete(resultsDir: string, model: SeedModel, seed: number): boolean {
+  return readResult(seedRunId(model, seed), resultsDir)?.status === "complete";
 }
 
 /** Per-epoch mean and standard deviation of one curve over seeds (epochs every run reached). */
@@ -100,17 +100,18 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
       // Predictions are of the first n test images (all 10,000 in the full profile).
       if (!rb?.predictions || !ra.predictions || ra.predictions.length !== rb.predictions.length) return [];
       const right = (p: Uint8Array) => Array.from(p, (v, i) => v === labels[i]);
-      return [{ seed: ra.seed, ...mcnemar(right(ra.predictions), right(rb.predictions)) }];
+      const m = mcnemar(right(ra.predictions), right(rb.predictions));
+      return [{ seed: ra.seed, only_a: m.onlyA, only_b: m.onlyB, p: m.p }];
     });
     comparisons[experiment] = {
-      welch: a.length >= 2 && b.length >= 2 ? welchTTest(a, b) : null,
+      welch: a.length >= 2 && b.length >= 2 ? welchRecord(welchTTest(a, b)) : null,
       mcnemar_per_seed: paired,
       mcnemar_significant_seeds: paired.filter((p) => p.p < 0.05).length,
     };
   }
   const summary = {
     experiment: "seeds-summary", dataset: "mnist (60,000 / 10,000)", reference: REFERENCE_MODEL, seeds_wanted: SEEDS_WANTED,
-    note: "final = test accuracy after the last epoch; comparisons.<model> compares the reference with that model: welch = Welch's t-test of final accuracies over seeds (meanDiff = reference minus other, as a fraction); mcnemar = exact test on paired test predictions of the same seed (onlyA: only the reference right, onlyB: only the other right)",
+    note: "final = test accuracy after the last epoch; comparisons.<model> compares the reference with that model: welch = Welch's t-test of final accuracies over seeds (mean_diff = reference minus other, as a fraction); mcnemar = exact test on paired test predictions of the same seed (only_a: only the reference right, only_b: only the other right)",
     models, comparisons,
     // One code version per study: the commits that trained the runs (more than one means the study mixes versions).
     code_versions: [...new Set(runs.flatMap((r) => r.commits))].sort(),
@@ -121,9 +122,8 @@ export async function summarizeSeeds(resultsDir = profileResultsDir(), testLabel
 }
 
 export async function runSeeds(opts: { seeds: number[]; models: SeedModel[]; jobs: number }) {
-  const dir = path.join(profileResultsDir(), "seeds");
   const runs = opts.seeds.flatMap((seed) => opts.models.map((experiment) => ({ experiment, seed })))
-    .filter((j) => !isComplete(dir, j.experiment, j.seed))
+    .filter((j) => !isComplete(profileResultsDir(), j.experiment, j.seed))
     .map(({ experiment, seed }) => ({ id: `${experiment}-s${seed}`, label: `${experiment} seed ${seed}`, script: "parallel.ts", args: [experiment, "--seed", String(seed)] }));
   const failed = await runStudy("seeds", runs, { jobs: opts.jobs, afterRun: summarizeSeeds });
   const summary = await summarizeSeeds();

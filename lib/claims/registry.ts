@@ -268,7 +268,7 @@ export const CLAIMS: Claim[] = [
       value: list(pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.0"), pct("seeds-summary", "comparisons.cnn-mnist.welch.ci95.1")),
       expect: { atLeast: list(0, 0.5) },
       context: [
-        { label: "mean HQNN − CNN over seeds", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.meanDiff") },
+        { label: "mean HQNN − CNN over seeds", value: pct("seeds-summary", "comparisons.cnn-mnist.welch.mean_diff") },
         { label: "Welch's t-test p", value: ref("seeds-summary", "comparisons.cnn-mnist.welch.p") },
         { label: "HQNN mean / sd", value: list(pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.mean"), pct("seeds-summary", "models.hqnn-parallel-mnist.final_test_acc.std")) },
         { label: "CNN mean / sd", value: list(pct("seeds-summary", "models.cnn-mnist.final_test_acc.mean"), pct("seeds-summary", "models.cnn-mnist.final_test_acc.std")) },
@@ -334,7 +334,7 @@ export const CLAIMS: Claim[] = [
     statement: "Medical MNIST has 58,954 images",
     check: {
       kind: "measure", value: sum(ref("datasets", "medmnist.train"), ref("datasets", "medmnist.test")), expect: { equals: 58954 },
-      context: [{ label: "pixel-identical extra copies among them", value: ref("datasets", "medmnist.duplicates.extraCopies") }],
+      context: [{ label: "pixel-identical extra copies among them", value: ref("datasets", "medmnist.duplicates.extra_copies") }],
     },
   },
   {
@@ -433,7 +433,7 @@ export const CLAIMS: Claim[] = [
     statement: "The trained models use 2 convolutional blocks on Medical MNIST and 3 on CIFAR-10",
     check: {
       kind: "measure",
-      value: list(count(ref("hqnn-parallel-medmnist", "model.convChannels")), count(ref("hqnn-parallel-cifar10", "model.convChannels"))),
+      value: list(count(ref("hqnn-parallel-medmnist", "model.conv_channels")), count(ref("hqnn-parallel-cifar10", "model.conv_channels"))),
       expect: { equals: [2, 3] },
     },
   },

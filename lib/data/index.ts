@@ -31,7 +31,8 @@
  *                       source: SourceInfo; checksumsOk: true; info: DatasetInfo }
  *
  * source: { kind: "cache" | "mirror" | "download" | "jpeg-lossy", from: "cache" | "mirror" | "download",
- *           id, variant, lossy: boolean, path, url?, builtFrom?, files (pinned checksums), contentSha256? }.
+ *           id, variant, lossy: boolean, path, url?, built_from?, files (pinned checksums), content_sha256? }
+ *           (a record results keep as they are: its keys are snake_case, the results' convention).
  *   kind is "jpeg-lossy" for every load of a lossy JPEG copy (CIFAR-10 from the mirror): label such results.
  * info: { title, channels, classCounts {train, test}, duplicates {extraCopies, distinct, byClass,
  *         crossClass, testWithCopyInTrain}, decoder?, split?, notes }.

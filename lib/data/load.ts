@@ -146,7 +146,7 @@ function readDecodedCache(manifest: Manifest, source: ManifestSource, dirs: Dirs
   }
   log(`${manifest.name}: read the decoded cache ${file}`);
   const sourceInfo = describeSource(manifest, source, "cache", file);
-  return { splits, groups: arrays.groups as Int32Array, info: h.info, source: { ...sourceInfo, builtFrom: h.builtFrom } };
+  return { splits, groups: arrays.groups as Int32Array, info: h.info, source: { ...sourceInfo, built_from: h.builtFrom } };
 }
 
 async function decodeAndCache(manifest: Manifest, source: ManifestSource, local: Map<string, LocatedFile>, dirs: Dirs, log: (m: string) => void): Promise<Stored> {
@@ -197,7 +197,7 @@ function describeSource(manifest: Manifest, source: ManifestSource, from: Origin
     lossy: source.lossy,
     path: where,
     files: source.files.map(({ name, sha256, md5, bytes }) => ({ name, sha256, md5, bytes })),
-    ...(source.jpeg?.contentSha256 ? { contentSha256: source.jpeg.contentSha256 } : {}),
+    ...(source.jpeg?.contentSha256 ? { content_sha256: source.jpeg.contentSha256 } : {}),
     ...(source.note ? { note: source.note } : {}),
   };
 }

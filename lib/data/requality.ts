@@ -33,7 +33,7 @@ export async function requalityJpeg(dataset: Dataset, quality: number, opts: { c
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeCache(file, {
       name: dataset.name, variant: `${dataset.source.variant}-q${quality}`, identity, sourceId: dataset.source.id, builtFrom: dataset.source.path,
-      checksums: { files: dataset.source.files, contentSha256: dataset.source.contentSha256 }, info: { decoder: `sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}` },
+      checksums: { files: dataset.source.files, contentSha256: dataset.source.content_sha256 }, info: { decoder: `sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}` },
     }, { trainImages: train, testImages: test });
   }
   const { arrays } = readCache(file);

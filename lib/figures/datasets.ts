@@ -72,11 +72,21 @@ export function countRows(ds: Dataset): { class: string; label: number; train: n
 }
 
 /** The checkable facts of section 2.1 for one dataset, as recorded in results/datasets.json. */
+/** Duplicate counts as results record them (snake_case keys). */
+function duplicatesRecord(d: Dataset["info"]["duplicates"]) {
+  return { extra_copies: d.extraCopies, distinct: d.distinct, by_class: d.byClass, cross_class: d.crossClass, test_with_copy_in_train: d.testWithCopyInTrain };
+}
+
+/** The split's name ("official"), or for a drawn split how it was drawn. */
+function splitRecord(s: Dataset["info"]["split"]) {
+  return s ? { seed: s.seed, test_fraction: s.testFraction, train: s.train, test: s.test, stratified: s.stratified, method: s.method } : "official";
+}
+
 export function datasetFacts(ds: Dataset) {
   return {
     train: ds.train.n, test: ds.test.n, total: ds.train.n + ds.test.n, classes: ds.classes.length, class_names: ds.classes,
     shape: ds.shape, channels: ds.info.channels, lossy: ds.source.lossy, source_kind: ds.source.kind,
-    class_counts: ds.info.classCounts, duplicates: ds.info.duplicates, split: ds.info.split ?? "official", notes: ds.info.notes,
+    class_counts: ds.info.classCounts, duplicates: duplicatesRecord(ds.info.duplicates), split: splitRecord(ds.info.split), notes: ds.info.notes,
   };
 }
 

@@ -35,7 +35,7 @@ export function violinFigure(study: FourierStudy): Figure {
     layout: {
       title: {
         text: `Fourier coefficients c(ωx, ωy) of ⟨Y⟩ on wire ${violins.wire}, inputs x0, x1 (x2..x4 = ${fixed}),<br>` +
-          `${config.nSamples} weight samples uniform in [0, 2π), seed ${config.weightSeed};  f(x, y) = Σ c(ωx, ωy) exp(-i(ωx·x + ωy·y))`,
+          `${config.n_samples} weight samples uniform in [0, 2π), seed ${config.weight_seed};  f(x, y) = Σ c(ωx, ωy) exp(-i(ωx·x + ωy·y))`,
         x: 0.5, font: { size: 14 },
       },
       xaxis: { anchor: "y", showticklabels: false, domain: [0, 1] },
@@ -56,7 +56,7 @@ export function violinFigure(study: FourierStudy): Figure {
  * Per frequency order |ω|₁, both templates: mean |c(ω)| (left), power Σ over ω of E|c(ω)|² (middle; summed over the orders
  * it is the mean of f^2 over inputs and weights) and the number of frequencies reached (right).
  */
-export function spectrumFigure(study: FourierStudy, wire = study.config.violinWire): Figure {
+export function spectrumFigure(study: FourierStudy, wire = study.config.violin_wire): Figure {
   const sel = study.spectrum.sel.per_wire[wire].orders, basic = study.spectrum.basic.per_wire[wire].orders;
   const orders = sel.map((o) => String(o.order));
   const selName = `StronglyEntanglingLayers (${study.spectrum.sel.n_weights} weights)`;
@@ -76,7 +76,7 @@ export function spectrumFigure(study: FourierStudy, wire = study.config.violinWi
   });
   const layout: Record<string, unknown> = {
     title: {
-      text: `Full spectrum of one branch: ⟨Y⟩ on wire ${wire} in all 5 inputs (243 coefficients), ${study.config.nSamples} weight samples per template`,
+      text: `Full spectrum of one branch: ⟨Y⟩ on wire ${wire} in all 5 inputs (243 coefficients), ${study.config.n_samples} weight samples per template`,
       x: 0.5, font: { size: 14 },
     },
     barmode: "group", legend: { orientation: "h", y: -0.25 },

@@ -199,7 +199,7 @@ function mnistGapLines(dir: string): string[] {
   if (w?.ci95 && sh && sc) {
     const fmt = (m: typeof sh) => `${pct(m.final_test_acc.mean)} ± ${pct(m.final_test_acc.std)} %`;
     lines.push(`* **Over ${sh.seeds.length} / ${sc.seeds.length} seeds** HQNN-Parallel reaches ${fmt(sh)} and the CNN ${fmt(sc)}: difference ` +
-      `${pct(w.meanDiff, 3)} points, 95 % confidence interval [${pct(w.ci95[0])}, ${pct(w.ci95[1])}], Welch p = ${w.p.toPrecision(2)}. ` +
+      `${pct(w.mean_diff, 3)} points, 95 % confidence interval [${pct(w.ci95[0])}, ${pct(w.ci95[1])}], Welch p = ${w.p.toPrecision(2)}. ` +
       (w.ci95[1] < paper.hqnn - paper.cnn
         ? `The paper's ${margin}-point margin lies outside that interval: **the headline gap is not reproduced**; the two models are indistinguishable here.`
         : `The paper's ${margin}-point margin lies inside that interval.`));
@@ -229,7 +229,7 @@ export function whatFallsShort(t1: Table1Row[], dir = RESULTS_DIR): string {
   const off = TABLE1_ENTRIES.filter((e) => pc[e.experiment].ours !== pc[e.experiment].paper);
   const configs = TABLE1_ENTRIES.flatMap((e) => {
     const c = run(e, dir)?.config;
-    return c ? [`${e.experiment}: ${c.patience ? `at most ${c.epochs} epochs, patience ${c.patience}` : `${c.epochs} epochs`}, batch ${c.batchSize}, learning rate ${c.learningRate}, seed ${c.seed}`] : [];
+    return c ? [`${e.experiment}: ${c.patience ? `at most ${c.epochs} epochs, patience ${c.patience}` : `${c.epochs} epochs`}, batch ${c.batch_size}, learning rate ${c.learning_rate}, seed ${c.seed}`] : [];
   });
   const hq = run(entry("mnist", "hqnn"), dir), cnn = run(entry("mnist", "cnn"), dir);
   const hqEpochs = hq?.config.epochs ?? PARALLEL_SETUPS.mnist.epochs, cnnEpochs = cnn?.config.epochs;

@@ -92,11 +92,11 @@ export function seedTestRows(s: SeedsSummary): Record<string, string | number>[]
     const c = s.comparisons[m];
     return {
       comparison: `HQNN-Parallel vs ${SEED_MODEL_NAMES[m] ?? m}`,
-      "mean diff (pp)": c.welch ? Number((100 * c.welch.meanDiff).toFixed(3)) : "",
+      "mean diff (pp)": c.welch ? Number((100 * c.welch.mean_diff).toFixed(3)) : "",
       "95% CI (pp)": c.welch?.ci95 ? ciText(c.welch.ci95) : "",
       "Welch t": c.welch ? Number(c.welch.t.toFixed(2)) : "", df: c.welch ? Number(c.welch.df.toFixed(1)) : "",
       "Welch p": c.welch ? Number(c.welch.p.toPrecision(2)) : "n/a (fewer than 2 seeds)",
-      "McNemar per seed (only HQNN right / only other right, p)": c.mcnemar_per_seed.map((x) => `s${x.seed}: ${x.onlyA}/${x.onlyB}, p=${x.p.toPrecision(2)}`).join("; "),
+      "McNemar per seed (only HQNN right / only other right, p)": c.mcnemar_per_seed.map((x) => `s${x.seed}: ${x.only_a}/${x.only_b}, p=${x.p.toPrecision(2)}`).join("; "),
       "seeds with McNemar p<0.05": `${c.mcnemar_significant_seeds} of ${c.mcnemar_per_seed.length}`,
     };
   });
@@ -121,7 +121,7 @@ export function seedConclusions(s: SeedsSummary): string[] {
   for (const m of modelsOf(s).filter((x) => s.comparisons[x])) {
     const c = s.comparisons[m], name = SEED_MODEL_NAMES[m] ?? m;
     if (!c.welch) { lines.push(`* ${ref} vs ${name}: too few seeds for a t-test yet.`); continue; }
-    const d = 100 * c.welch.meanDiff, p = c.welch.p;
+    const d = 100 * c.welch.mean_diff, p = c.welch.p;
     const verdict = p <= 0.05 ? (d > 0 ? `${ref} is **significantly better**` : `${ref} is **significantly worse**`)
       : `**no significant difference**`;
     const ci = c.welch.ci95 ? ` (95 % CI ${ciText(c.welch.ci95)} pp)` : "";

@@ -69,7 +69,9 @@ export function runFourierStudy(config: StudyConfig = PAPER_STUDY): FourierStudy
     experiment: "fourier",
     convention: "f(x) = sum_w c_w exp(-i w.x), c_w = mean over the grid x_k = 2*pi*k/(2d+1) of f(x_k) exp(+i w.x_k); frequency vectors in lexicographic order from (-d,..,-d) to (d,..,d)",
     config: {
-      ...config, embedding: "RX", template: "StronglyEntanglingLayers", measure: "Y", n_weights: nWeights,
+      n_qubits: config.nQubits, n_layers: config.nLayers, n_samples: config.nSamples, weight_seed: config.weightSeed, basic_seed: config.basicSeed,
+      fixed_input_seed: config.fixedInputSeed, violin_wire: config.violinWire,
+      embedding: "RX", template: "StronglyEntanglingLayers", measure: "Y", n_weights: nWeights,
       inputs: [0, 1], degree: 1, fixed_inputs: variants[0].fixed, weight_range: [0, 2 * Math.PI],
     },
     correlation_determinants: determinants,

@@ -32,6 +32,11 @@ export interface ModelConfig {
   seed: number;
 }
 
+/** The architecture as a result records it (snake_case keys, the results' convention). */
+export function architectureRecord(m: Pick<ModelConfig, "convChannels" | "classes" | "n">) {
+  return { conv_channels: m.convChannels, classes: m.classes, n: m.n };
+}
+
 export type Head = "quantum" | "dense";
 export type Ablation = "no-quantum" | "dense20" | "frozen-quantum";
 export const ABLATIONS: Ablation[] = ["no-quantum", "dense20", "frozen-quantum"];

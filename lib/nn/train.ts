@@ -392,13 +392,22 @@ function trainEpoch(run: TrainRun, ctx: ReturnType<typeof stepContext>, epoch: n
 }
 
 /** The result file of a run so far; runs with a validation set add `selection` (the chosen epoch and its accuracies). */
+/** The training configuration as a result records it (snake_case keys; the defaults left out). */
+function configRecord(c: TrainConfig) {
+  return {
+    epochs: c.epochs, ...(c.patience !== undefined ? { patience: c.patience } : {}), batch_size: c.batchSize, learning_rate: c.learningRate,
+    seed: c.seed, classes: c.classes, ...(c.schedule ? { schedule: c.schedule } : {}), ...(c.weightDecay !== undefined ? { weight_decay: c.weightDecay } : {}),
+    ...(c.adamEpsilon !== undefined ? { adam_epsilon: c.adamEpsilon } : {}),
+  };
+}
+
 function resultBody(run: TrainRun, history: EpochRecord[], complete: boolean, predictions: Predictions | undefined, provenance: object) {
   const { config } = run;
   const last = history[history.length - 1];
   const stopped = stoppedEarlyAt(history, config.patience, selectionKey(run));
   const chosen = run.val && last ? chosenEpoch(history) : undefined;
   return {
-    experiment: run.experiment, ...run.describe, config,
+    experiment: run.experiment, ...run.describe, config: configRecord(config),
     status: complete ? "complete" : `running (${history.length}/${config.epochs} epochs)`,
     ...(stopped !== undefined ? { stopped_early: `after epoch ${stopped}: no ${run.val ? "validation" : "test"}-accuracy improvement for ${config.patience} epochs` } : {}),
     epochs: history,

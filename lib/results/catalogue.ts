@@ -87,7 +87,7 @@ const FAMILIES = [
     section: "2.2.4", writes: "node --import tsx experiments/seeds.ts",
   },
   {
-    family: "cifar-10 recipe run", match: /^cifar-recipe\/[a-z-]+-(hqnn-parallel|cnn)-s\d+(-q\d+)?$/, schema: recipeRun,
+    family: "cifar-10 recipe run", match: /^cifar-recipe\/[a-z-]+-(hqnn-parallel|cnn)(-q\d+)?-s\d+$/, schema: recipeRun,
     section: "2.2.4", writes: "node --import tsx experiments/cifar-recipe.ts",
   },
 ] as const;

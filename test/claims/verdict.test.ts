@@ -76,7 +76,7 @@ function seedSummary(seeds: number[], hqnn: { mean: number; std: number }, ci: [
   return recordedWith("seeds-summary", {
     seeds_wanted: 5, provenance: { profile: "full" },
     models: { "hqnn-parallel-mnist": model(hqnn), "cnn-mnist": model({ mean: 0.99, std: 0.0015 }) },
-    comparisons: { "cnn-mnist": { welch: ci && { t: 1, df: 8, p, meanDiff: (ci[0] + ci[1]) / 2, ci95: ci }, mcnemar_significant_seeds: 1 } },
+    comparisons: { "cnn-mnist": { welch: ci && { t: 1, df: 8, p, mean_diff: (ci[0] + ci[1]) / 2, ci95: ci }, mcnemar_significant_seeds: 1 } },
   });
 }
 
@@ -142,7 +142,7 @@ test("a field absent from an existing result makes the claim not checkable, with
 
 test("dataset facts: Medical MNIST channels measured as 1 is 'not reproduced'", () => {
   const dir = tempResults();
-  writeResult("datasets", recordedWith("datasets", { medmnist: { train: 47163, test: 11791, classes: 6, shape: [64, 64, 1], channels: 1, duplicates: { extraCopies: 7 } } }), dir);
+  writeResult("datasets", recordedWith("datasets", { medmnist: { train: 47163, test: 11791, classes: 6, shape: [64, 64, 1], channels: 1, duplicates: { extra_copies: 7 } } }), dir);
   const ch = verdictOf(dir, "medmnist-three-channels");
   assert.equal(ch.verdict, "not reproduced");
   assert.equal(ch.ours, "1");

@@ -29,7 +29,7 @@ describe("MNIST (idx.gz) loader", () => {
     const second = await loadDataset("mnist", { manifest: fx.manifest, mirror: null, cacheDir });
     assert.equal(second.source.kind, "cache");
     assert.equal(second.source.path, path.join(cacheDir, "mnist-original.hqnnds"));
-    assert.equal(second.source.builtFrom, path.join(fx.mirror, "mnist"));
+    assert.equal(second.source.built_from, path.join(fx.mirror, "mnist"));
     assert.deepEqual([...second.train.images], [...fx.trainImages]);
     assert.deepEqual([...second.test.labels], [...fx.testLabels]);
     assert.deepEqual(second.info, first.info);

@@ -29,13 +29,13 @@ test("the seed summary aggregates complete runs, compares each model with HQNN-P
   run(dir, "cnn-mnist", 1, 0.97, pattern(8), labels); // the CNN misses the first 8 images of seed 1
   run(dir, "cnn-mnist", 2, 0.96, pattern(2), labels);
   writeResult(seedRunId("cnn-mnist", 3), recordedWith("seeds/cnn-mnist-s3", { status: "running (1/6 epochs)" }), dir); // ignored: not complete
-  const s = await summarizeSeeds(dir, labels) as any;
+  const s = await summarizeSeeds(dir, labels);
   assert.deepEqual(s.models["cnn-mnist"].seeds, [1, 2]);
   assert.ok(Math.abs(s.models["hqnn-parallel-mnist"].final_test_acc.mean - 0.985) < 1e-12);
-  assert.deepEqual(s.models["cnn-mnist"].curves.test_acc.mean.map((x: number) => Number(x.toFixed(4))), [0.955, 0.965]);
+  assert.deepEqual(s.models["cnn-mnist"].curves.test_acc.mean.map((x) => Number(x.toFixed(4))), [0.955, 0.965]);
   const c = s.comparisons["cnn-mnist"];
-  assert.ok(Math.abs(c.welch.meanDiff - 0.02) < 1e-12);
-  assert.deepEqual(c.mcnemar_per_seed.map((m: any) => [m.seed, m.onlyA, m.onlyB]), [[1, 8, 0], [2, 2, 0]]);
+  assert.ok(Math.abs(c.welch!.mean_diff - 0.02) < 1e-12);
+  assert.deepEqual(c.mcnemar_per_seed.map((m) => [m.seed, m.only_a, m.only_b]), [[1, 8, 0], [2, 2, 0]]);
   assert.ok(Math.abs(c.mcnemar_per_seed[0].p - 2 / 256) < 1e-12); // two-sided binomial, 8 of 8 discordant pairs
   assert.equal(c.mcnemar_significant_seeds, 1);
   assert.ok(fs.existsSync(path.join(dir, "seeds-summary.json")));

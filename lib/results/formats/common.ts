@@ -30,10 +30,10 @@ export const dataSource = obj({
   /** The URL a fresh download came from. */
   url: opt(str),
   /** For kind "cache": where the cache was built from (raw file path or URL). */
-  builtFrom: opt(str),
+  built_from: opt(str),
   /** The raw files' pinned checksums (and/or the content digest) that were verified. */
   files: arr(obj({ name: str, sha256: opt(str), md5: opt(str), bytes: opt(num) })),
-  contentSha256: opt(str),
+  content_sha256: opt(str),
   note: opt(str),
 });
 

@@ -11,9 +11,9 @@ const datasetAudit = obj({
   train: num, test: num, total: num, classes: num, class_names: arr(str), shape: arr(num), channels: num,
   lossy: bool, source_kind: str,
   class_counts: obj({ train: arr(num), test: arr(num) }),
-  duplicates: obj({ extraCopies: num, distinct: num, byClass: rec(num), crossClass: num, testWithCopyInTrain: num }),
+  duplicates: obj({ extra_copies: num, distinct: num, by_class: rec(num), cross_class: num, test_with_copy_in_train: num }),
   /** The published split's name; Medical MNIST has none, so ours is drawn, and recorded how. */
-  split: either(str, obj({ seed: num, testFraction: num, train: num, test: num, stratified: bool, method: str })),
+  split: either(str, obj({ seed: num, test_fraction: num, train: num, test: num, stratified: bool, method: str })),
   notes: arr(str),
 });
 /** A dataset that could not be loaded when the facts were recorded. */
@@ -106,7 +106,7 @@ const spectrumOf = obj({
 export const fourier = obj({
   experiment: str, convention: str,
   config: obj({
-    nQubits: num, nLayers: num, nSamples: num, weightSeed: num, basicSeed: num, fixedInputSeed: num, violinWire: num,
+    n_qubits: num, n_layers: num, n_samples: num, weight_seed: num, basic_seed: num, fixed_input_seed: num, violin_wire: num,
     embedding: str, template: str, measure: str, n_weights: num, inputs: arr(num), degree: num, fixed_inputs: arr(num), weight_range: arr(num),
   }),
   correlation_determinants: arr(num), all_zero: bool, primary_reading: str, zero_tolerance: num, explanation: str,

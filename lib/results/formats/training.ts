@@ -17,10 +17,10 @@ export const epochRecord = obj({
 export const trainingRun = obj({
   experiment: str,
   dataset: obj({ name: str, source: dataSource, train: num, test: num, input_shape: arr(num), preprocessing: str }),
-  model: obj({ head: str, ablation: opt(str), convChannels: arr(num), classes: num, n: num, description: str }),
+  model: obj({ head: str, ablation: opt(str), conv_channels: arr(num), classes: num, n: num, description: str }),
   params: num,
   paper_params: opt(num),
-  config: obj({ epochs: num, patience: opt(num), batchSize: num, learningRate: num, seed: num, classes: num }),
+  config: obj({ epochs: num, patience: opt(num), batch_size: num, learning_rate: num, seed: num, classes: num, schedule: opt(str), weight_decay: opt(num), adam_epsilon: opt(num) }),
   status: str,
   stopped_early: opt(str),
   epochs: arr(epochRecord),
@@ -33,7 +33,13 @@ export const trainingRun = obj({
 export type TrainingRun = Infer<typeof trainingRun>;
 
 const band = obj({ mean: arr(num), std: arr(num) });
-const welch = obj({ t: num, df: num, p: num, meanDiff: num, ci95: opt(tuple(num, num)) });
+/** Welch's t-test of two samples (lib/stats welchTTest): the difference of the means, first minus second, and its 95 % interval. */
+export const welch = obj({ t: num, df: num, p: num, mean_diff: num, ci95: opt(tuple(num, num)) });
+
+/** lib/stats welchTTest's result as a result records it. */
+export function welchRecord(w: { t: number; df: number; p: number; meanDiff: number; ci95: [number, number] }): Infer<typeof welch> {
+  return { t: w.t, df: w.df, p: w.p, mean_diff: w.meanDiff, ci95: w.ci95 };
+}
 
 export const seedsSummary = obj({
   experiment: str, dataset: str, reference: str, seeds_wanted: num, note: str,
@@ -45,7 +51,7 @@ export const seedsSummary = obj({
   })),
   comparisons: rec(obj({
     welch: nullable(welch),
-    mcnemar_per_seed: arr(obj({ seed: num, onlyA: num, onlyB: num, p: num })),
+    mcnemar_per_seed: arr(obj({ seed: num, only_a: num, only_b: num, p: num })),
     mcnemar_significant_seeds: num,
   })),
   code_versions: arr(str),
@@ -56,7 +62,7 @@ export type SeedsSummary = Infer<typeof seedsSummary>;
 export const recipeRun = extend(trainingRun, {
   study: str,
   recipe: obj({
-    id: str, summary: str, epochs: num, patience: opt(num), schedule: opt(str), weightDecay: opt(num),
+    id: str, summary: str, epochs: num, patience: opt(num), schedule: opt(str), weight_decay: opt(num),
     normalise: bool, augment: bool, normalisation: nullable(obj({ mean: arr(num), std: arr(num) })),
   }),
   dataset: obj({
@@ -65,8 +71,7 @@ export const recipeRun = extend(trainingRun, {
     validation_split: obj({ count: num, seed: num, stratified: bool, from: str }),
     input_shape: arr(num),
   }),
-  model: obj({ name: str, head: str, convChannels: arr(num), classes: num, n: num, description: str }),
-  config: obj({ epochs: num, patience: opt(num), batchSize: num, learningRate: num, seed: num, classes: num, schedule: opt(str), weightDecay: opt(num) }),
+  model: obj({ name: str, head: str, conv_channels: arr(num), classes: num, n: num, description: str }),
   /** The epoch chosen on validation accuracy and its test figures (the test set chose nothing). */
   selection: obj({ on: str, validation_n: num, chosen_epoch: num, val_acc: num, val_loss: num, test_acc: num, test_loss: num }),
 });
