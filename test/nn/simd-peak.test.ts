@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { measureSimdPeak, simdPeakFlops, simdPeakKernel, simdPeakModule, simdPeakReference } from "../../lib/nn/simd-peak";
+import { measureSimdPeak, relaxedSimdAvailable, simdPeakFlops, simdPeakKernel, simdPeakModule, simdPeakReference } from "../../lib/nn/simd-peak";
 
 test("the wasm SIMD peak kernel computes the loop it claims: equal to the same float32 loop in JavaScript", () => {
   for (const accumulators of [1, 5, 12]) {
@@ -19,4 +19,13 @@ test("the peak module rejects a bad number of chains; a measurement reports ever
   assert.equal(m.runs.length, 3);
   assert.ok(m.runs.every((x) => Number.isFinite(x) && x > 0));
   assert.equal(m.gflops, Math.max(...m.runs));
+});
+
+test("the fused (relaxed-SIMD multiply-add) kernel computes the same loop, where this Node runs relaxed-SIMD", { skip: relaxedSimdAvailable() ? false : "no relaxed-SIMD in this Node" }, () => {
+  for (const accumulators of [1, 12]) {
+    const fused = simdPeakKernel(accumulators, true);
+    for (const iterations of [0, 1, 7, 100]) assert.equal(fused(iterations), simdPeakReference(accumulators, iterations), `${accumulators} chains, ${iterations} iterations`);
+  }
+  const m = measureSimdPeak({ accumulators: 4, iterations: 1000, repeats: 2, fused: true });
+  assert.ok(m.gflops > 0);
 });

@@ -29,11 +29,15 @@ export const benchTraining = obj({
 });
 export type BenchTraining = Infer<typeof benchTraining>;
 
+const peakMeasurement = obj({ gflops: num, accumulators: num, iterations: num, repeats: num, runs: arr(num), how: str });
+
 export const benchRoofline = obj({
   experiment: str, batch: num, steps: num, warmup: num, backend: str, threads: num,
   peak: obj({
     wasm_simd_gflops: num,
-    wasm_simd: obj({ gflops: num, accumulators: num, iterations: num, repeats: num, runs: arr(num), how: str }),
+    wasm_simd: peakMeasurement,
+    /** The same chains with relaxed-SIMD's fused multiply-add (measured from 2026-12-06 on), or why not. */
+    wasm_relaxed_fma: opt(either(peakMeasurement, obj({ gflops: nullable(num), why: str }))),
     /** A native (PyTorch) matmul's rate, or why it could not be measured. */
     native: either(obj({ gflops: num, how: str }), obj({ gflops: nullable(num), why: str })),
   }),
