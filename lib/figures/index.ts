@@ -5,6 +5,7 @@
  */
 import { exportFigure, NamedFigure } from "../plot";
 import { architectureSectionFigures, datasetFigures, parallelFigures } from "./sections";
+import { cifarRecipeFigures } from "./cifar-recipe";
 import { fourierFigures } from "./fourier";
 import { quanvFigures } from "./quanv";
 import { seedFigures } from "./seeds";
@@ -30,6 +31,7 @@ const SECTIONS: { section: string; write(log: Log): Promise<string[]> }[] = [
   { section: "2.2 HQNN-Parallel architecture (Figure 4)", write: plotly(architectureSectionFigures) },
   { section: "2.2 HQNN-Parallel training (Figures 5-6)", write: plotly(parallelFigures) },
   { section: "2.2 HQNN-Parallel seed study and ablations (MNIST)", write: plotly(seedFigures) },
+  { section: "2.2 CIFAR-10 recipe study and JPEG-quality slope", write: plotly((log) => cifarRecipeFigures(log)) },
   { section: "2.3 HQNN-Quanv (Figures 7-8)", write: plotly(quanvFigures) },
   { section: "A.1 ZX-calculus (Figure 9: diagrams)", write: () => writeZxFigures() },
   { section: "A.1 ZX-calculus (Figure 9c: Jacobian rank)", write: plotly(zxPlotlyFigures) },

@@ -13,6 +13,7 @@ const SOURCES: [RegExp, ResultId[] | string][] = [
   [/^fig6c|^fig6d|^fig6-cifar10/, ["hqnn-parallel-cifar10", "cnn-cifar10"]],
   [/^fig8d/, ["quanv-hqnn", "quanv-cnn1", "quanv-cnn4", "quanv-stride2-hqnn", "quanv-lr1e-2-hqnn"]],
   [/^fig8e/, ["quanv-subsets"]], [/^fig8/, ["quanv-hqnn", "quanv-cnn1", "quanv-cnn4"]],
+  [/^cifar10-(recipe|jpeg)/, ["cifar-recipe-summary"]],
   [/^fig9/, ["zx-reduction"]], [/^fig10/, ["fourier"]], [/^seeds-/, ["seeds-summary"]],
 ];
 
