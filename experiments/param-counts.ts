@@ -6,20 +6,21 @@
  */
 import { ArchChoice, countParams, describeArch, searchArchitectures, SearchSpace } from "../lib/nn/param-search";
 import { ParamCounts, startProvenance, writeResult } from "../lib/results";
+import { paperTable1Value } from "../lib/claims";
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 const THIRD_CONV = [[16, 32, 16], [16, 32, 32], [16, 32, 48], [16, 32, 64], [16, 32, 128], [8, 16, 32], [32, 64, 128]];
 const CLASSICAL_HEADS: ArchChoice["head"][] = ["dense-same", "none", ...range(1, 400).map((h) => `hidden:${h}` as const)];
 const N_CHOICES = [5, 10, 15, 20, 25, 30, 40];
 
-/** The search space for each reported count, and the paper's number. */
+/** The search space for each reported count, and the paper's number (from the claims registry). */
 export const PARAM_SEARCHES: Record<string, { paper: number; space: SearchSpace }> = {
-  "hqnn-parallel-mnist": { paper: 45194, space: { inChannels: [1], inputSizes: [28], convChannels: [[16, 32]], kernels: [5, 3], classes: 10, heads: ["quantum"], n: N_CHOICES } },
-  "cnn-mnist": { paper: 372234, space: { inChannels: [1], inputSizes: [28], convChannels: [[16, 32]], kernels: [5, 3], classes: 10, heads: CLASSICAL_HEADS, n: N_CHOICES } },
-  "hqnn-parallel-medmnist": { paper: 247462, space: { inChannels: [1, 3], inputSizes: range(16, 256), convChannels: [[16, 32]], kernels: [5, 3], classes: 6, heads: ["quantum"], n: N_CHOICES } },
-  "cnn-medmnist": { paper: 247642, space: { inChannels: [1, 3], inputSizes: range(16, 256), convChannels: [[16, 32]], kernels: [5, 3], classes: 6, heads: ["dense-same", "none"], n: N_CHOICES } },
-  "hqnn-parallel-cifar10": { paper: 81578, space: { inChannels: [3], inputSizes: [32], convChannels: THIRD_CONV, kernels: [5, 3], classes: 10, heads: ["quantum"], n: N_CHOICES } },
-  "cnn-cifar10": { paper: 81698, space: { inChannels: [3], inputSizes: [32], convChannels: THIRD_CONV, kernels: [5, 3], classes: 10, heads: CLASSICAL_HEADS, n: N_CHOICES } },
+  "hqnn-parallel-mnist": { paper: paperTable1Value("mnist", "hqnn", "params"), space: { inChannels: [1], inputSizes: [28], convChannels: [[16, 32]], kernels: [5, 3], classes: 10, heads: ["quantum"], n: N_CHOICES } },
+  "cnn-mnist": { paper: paperTable1Value("mnist", "cnn", "params"), space: { inChannels: [1], inputSizes: [28], convChannels: [[16, 32]], kernels: [5, 3], classes: 10, heads: CLASSICAL_HEADS, n: N_CHOICES } },
+  "hqnn-parallel-medmnist": { paper: paperTable1Value("medmnist", "hqnn", "params"), space: { inChannels: [1, 3], inputSizes: range(16, 256), convChannels: [[16, 32]], kernels: [5, 3], classes: 6, heads: ["quantum"], n: N_CHOICES } },
+  "cnn-medmnist": { paper: paperTable1Value("medmnist", "cnn", "params"), space: { inChannels: [1, 3], inputSizes: range(16, 256), convChannels: [[16, 32]], kernels: [5, 3], classes: 6, heads: ["dense-same", "none"], n: N_CHOICES } },
+  "hqnn-parallel-cifar10": { paper: paperTable1Value("cifar10", "hqnn", "params"), space: { inChannels: [3], inputSizes: [32], convChannels: THIRD_CONV, kernels: [5, 3], classes: 10, heads: ["quantum"], n: N_CHOICES } },
+  "cnn-cifar10": { paper: paperTable1Value("cifar10", "cnn", "params"), space: { inChannels: [3], inputSizes: [32], convChannels: THIRD_CONV, kernels: [5, 3], classes: 10, heads: CLASSICAL_HEADS, n: N_CHOICES } },
 };
 
 /** The architectures this package trains (lib/nn/models.ts), in the search's terms. */

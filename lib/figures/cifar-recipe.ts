@@ -14,7 +14,7 @@ import type { Figure, NamedFigure } from "../plot";
 import { CLAIMS } from "../claims";
 import { readResult, RecipeRun, RecipeRunId, RecipeSummary, RESULTS_DIR, TrainingRun } from "../results";
 import { mean, std } from "../stats";
-import { paperTable1Value } from "./table1";
+import { paperTable1Value } from "../claims";
 
 type Row = RecipeSummary["rows"][number];
 type Cell = string | number;

@@ -12,7 +12,8 @@ import type { Figure } from "../plot";
 import { ArchitectureFigure, formatCount } from "./architecture";
 import { lossAccuracyFigure } from "./curves";
 import { paperAccuracy } from "./sections";
-import { datasetLabel, DatasetId, ModelId, paperTable1Value, Table1Row, TABLE1_ENTRIES } from "./table1";
+import { paperTable1Value } from "../claims";
+import { datasetLabel, DatasetId, ModelId, Table1Row, TABLE1_ENTRIES } from "./table1";
 
 type Entry = (typeof TABLE1_ENTRIES)[number];
 

@@ -10,7 +10,8 @@ import { PARALLEL_SETUPS } from "../nn/parallel-setups";
 import { CLAIMS } from "../claims";
 import { accuracyComparisonFigure, lossAccuracyFigure, PaperValues, RunResult, SeedCurve } from "./curves";
 import { readSeedsSummary } from "./seeds";
-import { datasetLabel, DatasetId, paperTable1Value } from "./table1";
+import { paperTable1Value } from "../claims";
+import { datasetLabel, DatasetId } from "./table1";
 
 /** Figure 4, drawn from the MNIST models as built for training. */
 export async function architectureSectionFigures(): Promise<NamedFigure[]> {

@@ -6,7 +6,7 @@ import type { Figure } from "../plot";
 import { readResult, RESULTS_DIR, SeedsSummary } from "../results";
 import type { NamedFigure } from "../plot";
 import { paperLineShapes } from "./curves";
-import { paperTable1Value } from "./table1";
+import { paperTable1Value } from "../claims";
 
 
 export const SEED_MODEL_NAMES: Record<string, string> = {

@@ -6,7 +6,7 @@
  * so this table and CLAIMS.md cannot disagree about what the paper printed. Our numbers are the final epoch
  * of results/<experiment>.json (the claims' convention: choosing the best epoch would select on the test set).
  */
-import { CLAIMS, EvaluatedClaim } from "../claims";
+import { EvaluatedClaim, paperTable1Value } from "../claims";
 import { DATASET_LABELS, DATASETS, DatasetName } from "../data";
 import { readResult, RESULTS_DIR, TrainingId, trainingId, TrainingRun } from "../results";
 
@@ -39,15 +39,6 @@ export const PARALLEL_CLAIM_IDS = [
   "cifar10-hqnn-acc", "cifar10-cnn-acc", "cifar10-hqnn-outperforms-cnn", "abstract-cifar10-over-82", "arch-conv-blocks-per-dataset",
 ];
 
-/** The number a Table 1 claim expects (its `approx`, `equals` or `contains`), i.e. the cell as the paper printed it. */
-export function paperTable1Value(dataset: DatasetId, model: ModelId, quantity: "train-loss" | "test-loss" | "test-acc" | "params"): number {
-  const id = `table1-${dataset}-${model}-${quantity}`;
-  const claim = CLAIMS.find((c) => c.id === id);
-  const expect = claim?.check.kind === "measure" ? claim.check.expect : undefined;
-  const value = expect && ("approx" in expect ? expect.approx : "equals" in expect ? expect.equals : "contains" in expect ? expect.contains : undefined);
-  if (typeof value !== "number") throw new Error(`claims registry: ${id} does not hold a single Table 1 number`);
-  return value;
-}
 
 export interface Table1Row {
   [column: string]: string | number | null;

@@ -5,6 +5,7 @@
 import { ModelConfig, Head } from "./models";
 import { ImageSet } from "./train";
 import { createRng, deriveSeed, randomHorizontalFlip, randomRotation, Split, toFloat32 } from "../data";
+import { paperTable1Value } from "../claims/paper";
 
 export type DatasetName = "mnist" | "medmnist" | "cifar10";
 
@@ -47,6 +48,9 @@ export function flipRotate(shape: [number, number, number], maxDeg: number, seed
 
 const common = { batchSize: 64, learningRate: 1e-3, seed: 1 };
 
+/** Table 1's parameter counts, from the claims registry. */
+const paperParams = (dataset: DatasetName) => ({ quantum: paperTable1Value(dataset, "hqnn", "params"), dense: paperTable1Value(dataset, "cnn", "params") });
+
 export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
   mnist: {
     ...common,
@@ -55,7 +59,7 @@ export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
     // The paper does not say how long it trained; the same model in PyTorch reaches 98.8% after 3 epochs.
     epochs: 6,
     quick: { train: 512, test: 256 },
-    paperParams: { quantum: 45194, dense: 372234 },
+    paperParams: paperParams("mnist"),
     preprocessingNote: "none besides scaling to [0,1] (paper: 'No preprocessing is applied')",
     describe: (head) => head === "quantum"
       ? "conv(1->16,5x5,pad2)+BN+ReLU+MaxPool2, conv(16->32)+BN+ReLU+MaxPool2, dense 1568->20+BN+ReLU, 4x5-qubit circuits (RX emb., 3 SEL, <Y>), BN(20), dense 20->10"
@@ -68,7 +72,7 @@ export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
     // An easy dataset (the paper reports 99.96-99.97%): two epochs at ~13 minutes each on one wasm thread.
     epochs: 2,
     quick: { train: 384, test: 192 },
-    paperParams: { quantum: 247462, dense: 247642 },
+    paperParams: paperParams("medmnist"),
     preprocessingNote: "native 64x64, 1 channel (the files are 1-channel), random rotation <=10 deg and horizontal flip on training batches",
     augment: flipRotate([64, 64, 1], 10, 1),
     describe: (head) => `two conv blocks on 64x64x1 inputs, then the ${head === "quantum" ? "quantum" : "classical"} head as for MNIST, 6 classes`,
@@ -81,7 +85,7 @@ export const PARALLEL_SETUPS: Record<DatasetName, ParallelSetup> = {
     epochs: 20,
     patience: 3,
     quick: { train: 384, test: 192 },
-    paperParams: { quantum: 81578, dense: 81698 },
+    paperParams: paperParams("cifar10"),
     preprocessingNote: "scaling to [0,1] only",
     describe: (head) => `three conv blocks (16, 32, 64 channels) on 32x32x3 inputs, then the ${head === "quantum" ? "quantum" : "classical"} head`,
   },

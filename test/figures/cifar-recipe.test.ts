@@ -14,7 +14,7 @@ import {
   cifarDecomposition, cifarRecipeFigures, leastSquares, qualitySlope, qualitySlopeFigure, readRecipeRuns, recipeComparisonRows,
   recipeCurvesFigure, recipeTableRows, SingleRun,
 } from "../../lib/figures/cifar-recipe";
-import { paperTable1Value } from "../../lib/figures/table1";
+import { paperTable1Value } from "../../lib/claims";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const load = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { accuracyComparisonFigure, paperLineShapes, RunResult } from "../../lib/figures/curves";
 import { seedBandsFigure } from "../../lib/figures/seeds";
-import { paperTable1Value } from "../../lib/figures/table1";
+import { paperTable1Value } from "../../lib/claims";
 import { quanvReadingsFigure } from "../../lib/figures/quanv";
 import type { QuanvRun, SeedsSummary } from "../../lib/results";
 import { jacobianRankFigure } from "../../lib/figures/zx";

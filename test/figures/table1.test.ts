@@ -10,7 +10,8 @@ import { writeResult } from "../../lib/results";
 import { recordedWith } from "../results/fixtures";
 import { evaluateClaims } from "../../lib/claims";
 import { ArchitectureFigure, architectureFigure, architectureFigures, circuitColumns, describeArchitecture } from "../../lib/figures/architecture";
-import { claimRows, paperTable1Value, paramCountRows, provenanceRows, table1Rows } from "../../lib/figures/table1";
+import { paperTable1Value } from "../../lib/claims";
+import { claimRows, paramCountRows, provenanceRows, table1Rows } from "../../lib/figures/table1";
 import { hqnnBranchCircuit } from "../../lib/quantum";
 
 const dirs: string[] = [];
