@@ -17,7 +17,7 @@ const thousands = (x: number) => x.toLocaleString("en-US");
 
 function tableLines(result: BenchTraining): string[] {
   return [
-    "| model | input | threads | ours, images/s | PyTorch, images/s (memory format) | ratio ours / PyTorch: median (min-max over rounds) |",
+    "| model | input | threads | ours, images/s | PyTorch, images/s (format faster in most rounds) | ratio ours / PyTorch: median (min-max over rounds) |",
     "| --- | --- | ---: | ---: | ---: | --- |",
     ...Object.values(result.cases).map((c) => `| ${MODELS[c.model]} | ${SHAPES[c.dataset]} | ${c.threads} | ${thousands(c.ours_images_per_s)} | ` +
       `${thousands(c.torch_images_per_s)} (${c.torch_format.replace("_", "-")}) | **${c.ratio.median.toFixed(2)}** (${c.ratio.min.toFixed(2)}-${c.ratio.max.toFixed(2)}) |`),
