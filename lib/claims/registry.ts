@@ -695,7 +695,7 @@ export const CLAIMS: Claim[] = [
       kind: "measure",
       value: ratio(ref("bench-training", "cases.cnn-mnist-1t.per_round.*.ours"), ref("bench-training", "cases.hqnn-mnist-1t.per_round.*.ours")),
       expect: { above: 1 },
-      context: [{ label: "median over rounds", value: ratio(ref("bench-training", "cases.cnn-mnist-1t.ours_images_per_s"), ref("bench-training", "cases.hqnn-mnist-1t.ours_images_per_s")) }, {
+      context: [{ label: "ratio of the two medians over rounds", value: ratio(ref("bench-training", "cases.cnn-mnist-1t.ours_images_per_s"), ref("bench-training", "cases.hqnn-mnist-1t.ours_images_per_s")) }, {
         label: "the same in the PyTorch reference (per round)",
         value: ratio(ref("bench-training", "cases.cnn-mnist-1t.per_round.*.torch"), ref("bench-training", "cases.hqnn-mnist-1t.per_round.*.torch")),
       }, {
