@@ -25,7 +25,7 @@ import { Circuit, DIFF_METHODS, DiffMethod, hqnnBranchCircuit, mulberry32, unifo
 import { bytesNeeded } from "../lib/quantum/memory";
 import { planFor } from "../lib/quantum/plan";
 import { getProfile, Profile, REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
-import { mean, median } from "../lib/stats";
+import { leastSquares, median } from "../lib/stats";
 
 const EXPERIMENT = "gradient-scaling";
 
@@ -43,16 +43,6 @@ function perMethod<T>(value: (method: DiffMethod) => T): PerMethod<T> {
   return Object.fromEntries(DIFF_METHODS.map((m) => [m, value(m)])) as PerMethod<T>;
 }
 
-/** Least-squares slope of ys against xs. */
-export function leastSquaresSlope(xs: number[], ys: number[]): number {
-  const mx = mean(xs), my = mean(ys);
-  let sxy = 0, sxx = 0;
-  xs.forEach((x, i) => {
-    sxy += (x - mx) * (ys[i] - my);
-    sxx += (x - mx) ** 2;
-  });
-  return sxy / sxx;
-}
 
 interface Workload { circuit: Circuit; batch: number; inputs: Float64Array; weights: Float64Array; upstream: Float64Array }
 
@@ -143,7 +133,7 @@ function measureSweep(spec: SweepSpec, config: ScalingConfig, log: (line: string
   const points = spec.sizes.map(([n, l]) => measurePoint(n, l, config, log));
   const seconds = perMethod((m) => points.map((p) => median(p.seconds[m])));
   const memoryBytes = perMethod((m) => points.map((p) => p.memoryBytes[m]));
-  const slope = (ys: number[]) => leastSquaresSlope(spec.regressor, ys.map(Math.log2));
+  const slope = (ys: number[]) => leastSquares(spec.regressor, ys.map(Math.log2))!.slope;
   const slopes = perMethod((m) => slope(seconds[m]));
   return {
     values: spec.values,

@@ -13,7 +13,7 @@ import * as path from "node:path";
 import type { Figure, NamedFigure } from "../plot";
 import { CLAIMS } from "../claims";
 import { readResult, RecipeRun, RecipeRunId, RecipeSummary, RESULTS_DIR, TrainingRun } from "../results";
-import { mean, std } from "../stats";
+import { leastSquares, mean, std } from "../stats";
 import { paperTable1Value } from "../claims";
 
 type Row = RecipeSummary["rows"][number];
@@ -180,15 +180,6 @@ export interface QualitySlope {
   slope_pp_per_db: number | null;
   intercept_pp: number | null;
   missing: string[];
-}
-
-/** Ordinary least squares y = a + b x: { slope b, intercept a } (null for fewer than two distinct x). */
-export function leastSquares(x: number[], y: number[]): { slope: number; intercept: number } | null {
-  if (x.length < 2) return null;
-  const mx = mean(x), my = mean(y), sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
-  if (sxx === 0) return null;
-  const slope = x.reduce((s, v, i) => s + (v - mx) * (y[i] - my), 0) / sxx;
-  return { slope, intercept: my - slope * mx };
 }
 
 /**

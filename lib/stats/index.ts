@@ -23,6 +23,15 @@ export function std(xs: number[]): number {
 }
 
 /** Mean with the sample (divisor n − 1; 0 for one value) and the population (divisor n) standard deviation. */
+/** Ordinary least squares y = a + b x: { slope b, intercept a } (null for fewer than two distinct x). */
+export function leastSquares(x: number[], y: number[]): { slope: number; intercept: number } | null {
+  if (x.length < 2) return null;
+  const mx = mean(x), my = mean(y), sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
+  if (sxx === 0) return null;
+  const slope = x.reduce((s, v, i) => s + (v - mx) * (y[i] - my), 0) / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
 export function meanStd(xs: number[]): { mean: number; std: number; std_population: number } {
   const m = mean(xs);
   const ss = xs.reduce((s, x) => s + (x - m) ** 2, 0);

@@ -5,18 +5,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
-import { leastSquaresSlope, runGradientScaling, SCALING_PROFILES } from "../../experiments/gradient-scaling";
+import { runGradientScaling, SCALING_PROFILES } from "../../experiments/gradient-scaling";
 import { DIFF_METHODS, hqnnBranchCircuit } from "../../lib/quantum";
 import { bytesNeeded } from "../../lib/quantum/memory";
 import { planFor } from "../../lib/quantum/plan";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SCRIPT = path.join(ROOT, "experiments", "gradient-scaling.ts");
-
-test("leastSquaresSlope recovers the slope of a line and of noisy points around it", () => {
-  assert.equal(leastSquaresSlope([1, 2, 3, 4], [5, 7, 9, 11]), 2);
-  assert.ok(Math.abs(leastSquaresSlope([0, 1, 2], [0, 1.1, 1.9]) - 0.95) < 1e-12);
-});
 
 test("the quick profile writes quick/gradient-scaling.json with both sweeps, agreeing methods and finite slopes", () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-gradient-scaling-"));

@@ -3,15 +3,15 @@
  * run and summary (test/figures/fixtures/) with the test's numbers patched in, each written through writeResult (so
  * the format accepts it) and read back through readResult. Nothing here trains or checks real accuracy.
  */
-import { test, after } from "node:test";
+import { test } from "node:test";
+import { tempDirs } from "../temp-dirs";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { CLAIMS } from "../../lib/claims";
 import { readResult, RecipeRun, RecipeRunId, RecipeSummary, TrainingRun, writeResult } from "../../lib/results";
 import {
-  cifarDecomposition, cifarRecipeFigures, leastSquares, qualitySlope, qualitySlopeFigure, readRecipeRuns, recipeComparisonRows,
+  cifarDecomposition, cifarRecipeFigures, qualitySlope, qualitySlopeFigure, readRecipeRuns, recipeComparisonRows,
   recipeCurvesFigure, recipeTableRows, SingleRun,
 } from "../../lib/figures/cifar-recipe";
 import { paperTable1Value } from "../../lib/claims";
@@ -19,13 +19,7 @@ import { paperTable1Value } from "../../lib/claims";
 const FIXTURES = path.join(__dirname, "fixtures");
 const load = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
 
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-cifar-recipe-fig-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("hqnn-cifar-recipe-fig-");
 
 type Row = RecipeSummary["rows"][number];
 /** A summary row: recipe/data/model/seed and accuracies; the rest plausible. */
@@ -104,15 +98,6 @@ test("recipeComparisonRows: HQNN − CNN with Welch's CI and p from the summary'
     recipe: "long", data: "JPEG q75 copy", seeds: "2 HQNN-Parallel, 2 CNN", "HQNN − CNN (pp)": -1.23, "95 % CI (pp)": "[-3.10, 0.63]",
     "Welch t": -2.5, df: 1.8, "Welch p": 0.14,
   }]);
-});
-
-test("leastSquares: a slope computed by hand", () => {
-  // x 40, 35, 30 and y 80, 78, 75: Sxy = 5·(7/3) + 0 + (−5)·(−8/3) = 25, Sxx = 50, slope 0.5, intercept 77.667 − 17.5.
-  const fit = leastSquares([40, 35, 30], [80, 78, 75])!;
-  assert.ok(Math.abs(fit.slope - 0.5) < 1e-12);
-  assert.ok(Math.abs(fit.intercept - (233 / 3 - 17.5)) < 1e-12);
-  assert.equal(leastSquares([1], [2]), null);
-  assert.equal(leastSquares([3, 3], [1, 2]), null);
 });
 
 const qualityRows = () => [

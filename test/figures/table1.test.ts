@@ -1,8 +1,6 @@
-import { test, after } from "node:test";
+import { test } from "node:test";
+import { tempDirs } from "../temp-dirs";
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { initBackend } from "../../lib/nn/backend";
 import { buildParallelModel, countTrainableParams } from "../../lib/nn/models";
 import { quantumHead } from "../../lib/nn/parallel-head";
@@ -14,14 +12,7 @@ import { paperTable1Value } from "../../lib/claims";
 import { claimRows, paramCountRows, provenanceRows, table1Rows } from "../../lib/figures/table1";
 import { hqnnBranchCircuit } from "../../lib/quantum";
 
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function tempResults(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-table1-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempResults = tempDirs("hqnn-table1-");
 
 const provenance = {
   command: "node experiments/parallel.ts cnn-mnist", git_commit: "0123456789abcdef0123456789abcdef01234567", git_dirty: false,

@@ -1,8 +1,8 @@
-import { after, test } from "node:test";
+import { test } from "node:test";
+import { tempDirs } from "../temp-dirs";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { SEED_MODELS } from "../../experiments/seeds";
 import { REPO_ROOT, seedRunId, writeResult } from "../../lib/results";
@@ -11,9 +11,7 @@ import { aggregateScript, aggregateSteps, arrayScript, groupByResources, shellWo
 import { aggregatesInQueue, estimateSeconds, parseSqueue, Submission, taskStatuses } from "../../scripts/slurm/queue";
 import { forceable, isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../scripts/slurm/tasks";
 
-const folders: string[] = [];
-const tmp = () => folders[folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "hqnn-slurm-tasks-"))) - 1];
-after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+const tmp = tempDirs("hqnn-slurm-tasks-");
 const FULL: Selection = { profile: "full", resultsDir: "/shared/results", experiments: [], seeds: [1, 2, 3, 4, 5], models: [...SEED_MODELS] };
 const CONTEXT = { repoRoot: "/shared/hqnn-ts", resultsRoot: "/shared/results", logDir: "/shared/results/logs", profile: "full" as const };
 

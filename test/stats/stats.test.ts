@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { aggregateRuns, binomialTwoSided, mcnemar, meanStd, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
+import { aggregateRuns, binomialTwoSided, leastSquares, mcnemar, meanStd, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
 
 // Reference values computed independently with scipy.stats 1.17.1 (ttest_ind(equal_var=False), t.cdf, binomtest).
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -73,4 +73,18 @@ test("aggregateRuns: per-epoch mean with sample and population standard deviatio
   ]);
   assert.throws(() => aggregateRuns([{ seed: 1, epochs: [] }]), /at least one seed with at least one epoch/);
   assert.throws(() => aggregateRuns([]), /at least one seed/);
+});
+
+test("leastSquares recovers the slope of a line and of noisy points around it", () => {
+  assert.equal(leastSquares([1, 2, 3, 4], [5, 7, 9, 11])!.slope, 2);
+  assert.ok(Math.abs(leastSquares([0, 1, 2], [0, 1.1, 1.9])!.slope - 0.95) < 1e-12);
+});
+
+test("leastSquares: a slope computed by hand", () => {
+  // x 40, 35, 30 and y 80, 78, 75: Sxy = 5·(7/3) + 0 + (−5)·(−8/3) = 25, Sxx = 50, slope 0.5, intercept 77.667 − 17.5.
+  const fit = leastSquares([40, 35, 30], [80, 78, 75])!;
+  assert.ok(Math.abs(fit.slope - 0.5) < 1e-12);
+  assert.ok(Math.abs(fit.intercept - (233 / 3 - 17.5)) < 1e-12);
+  assert.equal(leastSquares([1], [2]), null);
+  assert.equal(leastSquares([3, 3], [1, 2]), null);
 });
