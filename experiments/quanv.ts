@@ -31,7 +31,7 @@ import { engineStats } from "../lib/nn/quantum-layer";
 import { ImageSet } from "../lib/nn/train";
 import { defaultThreads, ThreadPool } from "../lib/nn/thread-pool";
 import { DiffMethod, DIFF_METHODS, forward, vjp } from "../lib/quantum";
-import { getProfile, Profile, QUANV_VARIANTS, QuanvRunId, QuanvSubsets, QuanvVariant, readResult, REPO_ROOT, RESULTS_DIR, startProvenance, writeResult } from "../lib/results";
+import { getProfile, Profile, QUANV_VARIANTS, QuanvRunId, QuanvSubsets, QuanvVariant, readResult, REPO_ROOT, RESULTS_DIR, startProvenance, variantLearningRate, writeResult } from "../lib/results";
 import { aggregateRuns, meanStd, median } from "../lib/stats";
 
 export { quanvPool };
@@ -67,7 +67,7 @@ export interface Variant {
 
 /** The catalogue's variants of one --part (lib/results/catalogue.ts holds the list). */
 const variantsOf = (part: QuanvVariant["part"]): Variant[] => QUANV_VARIANTS.filter((v) => v.part === part).map((v) => ({
-  id: v.id, kind: v.model, reading: v.reading, rotation: v.rotation, ...("learningRate" in v ? { learningRate: v.learningRate } : {}),
+  id: v.id, kind: v.model, reading: v.reading, rotation: v.rotation, learningRate: variantLearningRate(v),
 }));
 
 /** The primary reading (stride4, RY) has the plain file names (results/quanv-<model>.json); the others carry their reading in the id. */

@@ -9,7 +9,7 @@
  *   fig8e-quanv-subsets          final test accuracy on each random 600-image subset
  */
 import type { Figure } from "../plot";
-import { QUANV_VARIANTS, QuanvModel, QuanvRun, QuanvRunId, QuanvSubsets, QuanvVariant, readResult } from "../results";
+import { QUANV_VARIANTS, QuanvModel, QuanvRun, QuanvRunId, QuanvSubsets, QuanvVariant, readResult, variantLearningRate } from "../results";
 import { welchTTest } from "../stats";
 import type { NamedFigure } from "../plot";
 
@@ -25,15 +25,14 @@ const strideLabel = (v: { reading: string }) => (v.reading === "stride4" ? "stri
 
 /** A variant as people read it: "HQNN-Quanv, stride 2, RX, lr 1e-2". */
 export function variantLabel(v: QuanvVariant): string {
-  const lr = "learningRate" in v ? `, lr ${v.learningRate.toExponential()}` : "";
+  const rate = variantLearningRate(v);
+  const lr = rate !== undefined ? `, lr ${rate.toExponential()}` : "";
   return `${modelLabel(v.model)}, ${strideLabel(v)}${v.model === "hqnn" ? `, ${v.rotation}` : ""}${lr}`;
 }
 
-const learningRateOf = (v: QuanvVariant) => ("learningRate" in v ? v.learningRate : undefined);
-
 /** Every variant, in display order: learning rate, then reading, then HQNN (RY, RX), CNN4, CNN1. */
 export const QUANV_DISPLAY_ORDER: QuanvVariant[] = [...QUANV_VARIANTS].sort((a, b) =>
-  (learningRateOf(a) ?? 0) - (learningRateOf(b) ?? 0) || a.reading.localeCompare(b.reading) * -1 ||
+  (variantLearningRate(a) ?? 0) - (variantLearningRate(b) ?? 0) || a.reading.localeCompare(b.reading) * -1 ||
   MODEL_ORDER.indexOf(a.model) - MODEL_ORDER.indexOf(b.model) || a.rotation.localeCompare(b.rotation) * -1);
 
 /** A reading run with all three models (RY kernels): its stride and learning rate. */
@@ -48,7 +47,7 @@ export const QUANV_READINGS: { reading: QuanvReading; label: string }[] = [
 
 /** The catalogue id of a model in a reading (RY kernels). */
 function trioId(r: QuanvReading, model: QuanvModel): QuanvRunId {
-  const v = QUANV_VARIANTS.find((x) => x.model === model && x.reading === r.reading && x.rotation === "RY" && learningRateOf(x) === r.learningRate);
+  const v = QUANV_VARIANTS.find((x) => x.model === model && x.reading === r.reading && x.rotation === "RY" && variantLearningRate(x) === r.learningRate);
   if (!v) throw new Error(`no Quanv variant for ${model} in ${JSON.stringify(r)}`);
   return v.id;
 }

@@ -48,6 +48,11 @@ export const QUANV_VARIANTS = [
   { id: "quanv-stride2-lr1e-2-cnn4", model: "cnn4", reading: "stride2", rotation: "RY", part: "lr", learningRate: 1e-2 },
 ] as const satisfies readonly { id: string; model: QuanvModel; reading: "stride4" | "stride2"; rotation: "RY" | "RX"; part: string; learningRate?: number }[];
 export type QuanvVariant = (typeof QUANV_VARIANTS)[number];
+
+/** A variant's Adam learning rate when it overrides the protocol's (the sensitivity check), else undefined. */
+export function variantLearningRate(v: QuanvVariant): number | undefined {
+  return "learningRate" in v ? v.learningRate : undefined;
+}
 export type QuanvRunId = QuanvVariant["id"];
 
 export type RecipeRunId = `cifar-recipe/${string}-s${number}${"" | `-${string}`}`;
@@ -117,13 +122,4 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
   if (QUANV_VARIANTS.some((v) => v.id === id)) return { name: "quanv variant", ...QUANV_ENTRY };
   const f = FAMILIES.find((x) => x.match.test(id));
   return f && { name: f.family, schema: f.schema, section: f.section, writes: f.writes };
-}
-
-/** Every catalogued experiment, for listings (`--help`, the report). */
-export function catalogueEntries(): CatalogueEntry[] {
-  return [
-    ...Object.entries(SINGLE).map(([name, e]) => ({ name, ...e })),
-    { name: "quanv variant", ...QUANV_ENTRY },
-    ...FAMILIES.map((f) => ({ name: f.family, schema: f.schema, section: f.section, writes: f.writes })),
-  ];
 }

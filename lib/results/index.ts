@@ -89,11 +89,16 @@ export function resultPath(experiment: string, dir = RESULTS_DIR): string {
   return path.join(dir, `${experiment}.json`);
 }
 
-/** Writes `<dir>/<id>.json` atomically, checked against its catalogue format (by type, and again when written). */
-export function writeResult<K extends ResultId>(id: K, result: ResultOf<K>, dir = RESULTS_DIR): string {
+/** The catalogue entry of an id; an id the catalogue does not hold is an error. */
+function entryOf(id: string) {
   const entry = catalogueEntry(id);
   if (!entry) throw new Error(`${id} is not in the experiment catalogue (lib/results/catalogue.ts)`);
-  return writeChecked(entry.schema, id, result, dir);
+  return entry;
+}
+
+/** Writes `<dir>/<id>.json` atomically, checked against its catalogue format (by type, and again when written). */
+export function writeResult<K extends ResultId>(id: K, result: ResultOf<K>, dir = RESULTS_DIR): string {
+  return writeChecked(entryOf(id).schema, id, result, dir);
 }
 
 /**
@@ -120,7 +125,7 @@ export function writeChecked(schema: Schema<unknown>, name: string, result: unkn
 export function saveBench<K extends "bench-training" | "bench-roofline" | "bench-zx">(name: K, result: ResultOf<K>): string {
   if (process.env.RECORD === "1") return writeResult(name, result);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").toLowerCase();
-  return writeChecked(catalogueEntry(name)!.schema, `${name}-${stamp}`, result, path.join(RESULTS_DIR, "local"));
+  return writeChecked(entryOf(name).schema, `${name}-${stamp}`, result, path.join(RESULTS_DIR, "local"));
 }
 
 /**
@@ -128,8 +133,7 @@ export function saveBench<K extends "bench-training" | "bench-roofline" | "bench
  * been run. A file that is not JSON, or does not match its format, is an error naming the file and the field.
  */
 export function readResult<K extends ResultId>(id: K, dir = RESULTS_DIR): ResultOf<K> | undefined {
-  const entry = catalogueEntry(id);
-  if (!entry) throw new Error(`${id} is not in the experiment catalogue (lib/results/catalogue.ts)`);
+  const entry = entryOf(id);
   const file = resultPath(id, dir);
   if (!fs.existsSync(file)) return undefined;
   const shown = path.relative(REPO_ROOT, file) || file;
