@@ -17,7 +17,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { choiceListFlag, integerFlag, parseCommand, runCli, switchFlag } from "../lib/cli/args";
+import { choiceListFlag, integerFlag, parseCommand, runCli, stringFlag, switchFlag, UsageError } from "../lib/cli/args";
 import { Dataset, loadDataset, requalityJpeg } from "../lib/data";
 import { initBackend } from "../lib/nn/backend";
 import { RECIPE_IDS, recipeData, RecipeData, RecipeId, RECIPES, VALIDATION } from "../lib/nn/cifar-recipes";
@@ -28,6 +28,7 @@ import { trainModel, TrainResult } from "../lib/nn/train";
 import { temporaryDir } from "../lib/io/files";
 import { getProfile, readResult, RecipeRun, RecipeRunId, RecipeSummary, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
 import { recipeRun, welchRecord } from "../lib/results/formats";
+import { familyIds, importResults } from "../lib/results/import";
 import { mean, summarize, welchTTest } from "../lib/stats";
 import { runStudy } from "./child-runs";
 import { profileResultsDir, seedsFlag } from "./seeds";
@@ -203,13 +204,24 @@ const COMMAND = {
     threads: integerFlag("data-parallel threads per run (default: cores / jobs)", { min: 1 }),
     inline: switchFlag("run the selected runs one after another in this process (what each child of the study does)"),
     summary: switchFlag("only rebuild the summary from the finished runs"),
+    import: stringFlag("copy the complete runs of the study from another checkout's results folder (a study held at one commit), keys renamed to snake_case, each checked against its format; then rebuild the summary. A recorded run that differs is kept unless FORCE=1", "DIR"),
   },
   examples: [
     "PROFILE=full node --import tsx experiments/cifar-recipe.ts --recipes val-stop,augment,long --models hqnn-parallel,cnn --seeds 1",
     "PROFILE=full node --import tsx experiments/cifar-recipe.ts --recipes long --models cnn --data q75,q50,q25",
     "node --import tsx experiments/cifar-recipe.ts --summary",
+    "PROFILE=full node --import tsx experiments/cifar-recipe.ts --import /work/runs/cifar/results",
   ],
 };
+
+/** --import: the study's complete runs from another results folder into this profile's, each reported on stderr. */
+function importStudy(fromDir: string): void {
+  const ids = familyIds(path.resolve(fromDir), "cifar-recipe") as RecipeRunId[];
+  if (ids.length === 0) throw new UsageError(`--import: ${path.join(fromDir, "cifar-recipe")} holds no run files`);
+  for (const { id, action } of importResults(ids, path.resolve(fromDir), profileResultsDir(), { force: process.env.FORCE === "1" })) {
+    process.stderr.write(`cifar-recipe: ${id} ${action}${action === "kept" ? " (the recorded file differs; FORCE=1 replaces it)" : ""}\n`);
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const { flags } = parseCommand(PROGRAM, COMMAND, argv);
@@ -218,7 +230,8 @@ async function main(argv: string[]): Promise<void> {
     for (const job of jobs) if (!isComplete(job)) await runRecipe(job, { threads: flags.threads });
     return;
   }
-  const s = flags.summary ? summarizeRecipes() : await runStudyJobs(jobs, flags.jobs, flags.threads);
+  if (flags.import !== undefined) importStudy(flags.import);
+  const s = flags.summary || flags.import !== undefined ? summarizeRecipes() : await runStudyJobs(jobs, flags.jobs, flags.threads);
   process.stdout.write(JSON.stringify({ runs: s.rows.length, groups: s.groups, comparisons: s.comparisons }) + "\n");
 }
 
