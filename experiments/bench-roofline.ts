@@ -245,10 +245,29 @@ for _ in range(10):
 print(json.dumps({"gflops": round(best, 2), "how": how + ", float32 1024x1024, 1 thread, best of 10"}))
 `;
 
-/** A native single-thread float32 matmul rate, for scale (null with the reason when no Python with torch or numpy runs). */
-function nativePeak(): { gflops: number; how: string } | { gflops: null; why: string } {
+/**
+ * A native convolution's rate: PyTorch's (oneDNN) forward 3x3 convolution, 64 -> 64 channels on 64 images of 32x32,
+ * channels-last, 1 thread, best of 10: what the CPU gives native code on the operation our steps spend most time in.
+ * (Debian's torch.mm above goes through a generic BLAS here and is no measure of the machine.)
+ */
+const NATIVE_CONV_SCRIPT = `
+import json, time, torch
+torch.set_num_threads(1)
+x = torch.rand(64, 64, 32, 32).contiguous(memory_format=torch.channels_last)
+conv = torch.nn.Conv2d(64, 64, 3, padding=1, bias=False).to(memory_format=torch.channels_last)
+flops = 2 * 64 * 32 * 32 * 64 * 9 * 64
+with torch.no_grad():
+    for _ in range(3): conv(x)
+    best = 0.0
+    for _ in range(10):
+        t = time.perf_counter(); conv(x); best = max(best, flops / (time.perf_counter() - t) / 1e9)
+print(json.dumps({"gflops": round(best, 2), "how": "PyTorch %s conv2d forward (oneDNN), 3x3, 64->64 channels, 64 images of 32x32, channels-last, float32, 1 thread, best of 10" % torch.__version__}))
+`;
+
+/** A native single-thread float32 rate (the matmul, or the script given), for scale; null with the reason when Python with torch (or numpy) cannot run it. */
+function nativePeak(script = NATIVE_SCRIPT): { gflops: number; how: string } | { gflops: null; why: string } {
   const threads = { OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
-  const r = spawnSync(TORCH_PYTHON, ["-c", NATIVE_SCRIPT], { encoding: "utf8", env: { ...process.env, ...threads } });
+  const r = spawnSync(TORCH_PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, ...threads } });
   if (r.status === 0) return JSON.parse(r.stdout.trim().split("\n").pop()!);
   return { gflops: null, why: (r.stderr || r.error?.message || "python3 failed").trim().split("\n").pop()! };
 }
@@ -283,9 +302,9 @@ export async function benchRoofline(opts: { batch?: number; batches?: number; wa
   const backend = await initBackend();
   const prov = startProvenance({ backend, seeds: [1, 3], profile: options.batch === 64 && options.steps >= 200 ? "full" : "quick" });
   const loadBefore = os.loadavg();
-  const wasmPeak = measureSimdPeak(), fusedPeak = fusedSimdPeak(), native = nativePeak();
+  const wasmPeak = measureSimdPeak(), fusedPeak = fusedSimdPeak(), native = nativePeak(), nativeConv = nativePeak(NATIVE_CONV_SCRIPT);
   process.stderr.write(`bench roofline: wasm SIMD peak ${wasmPeak.gflops.toFixed(1)} GFLOP/s (1 thread); with relaxed-SIMD FMA ` +
-    `${fusedPeak.gflops?.toFixed(1) ?? "-"}; native ${native.gflops ?? "-"} GFLOP/s\n`);
+    `${fusedPeak.gflops?.toFixed(1) ?? "-"}; native matmul ${native.gflops ?? "-"}, native convolution ${nativeConv.gflops ?? "-"} GFLOP/s\n`);
   const models = [];
   for (const dataset of opts.datasets ?? BENCH_DATASETS) {
     for (const model of opts.models ?? BENCH_MODELS) {
@@ -298,7 +317,7 @@ export async function benchRoofline(opts: { batch?: number; batches?: number; wa
     experiment: "bench-roofline", batch: options.batch, steps: options.steps, warmup: options.warmup, backend, threads: 1,
     peak: { wasm_simd_gflops: round(wasmPeak.gflops, 2), wasm_simd: { ...wasmPeak, runs: wasmPeak.runs.map((x) => round(x, 2)),
       how: "f32x4 mul + add chains, independent accumulators, best of the timed calls (lib/nn/simd-peak.ts)" },
-      wasm_relaxed_fma: fusedPeak, native },
+      wasm_relaxed_fma: fusedPeak, native, native_conv: nativeConv },
     flop_conventions: "lib/nn/flops.ts: a multiply-add is 2 FLOPs, padded convolution taps count, the quantum layer's float64 state-vector arithmetic is a lower bound, the loss is approximate",
     models,
     load_average: { before: loadBefore, after: os.loadavg() },

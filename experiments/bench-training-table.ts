@@ -16,12 +16,26 @@ const MODELS: Record<string, string> = { hqnn: "HQNN-Parallel", cnn: "CNN" };
 const thousands = (x: number) => x.toLocaleString("en-US");
 
 function tableLines(result: BenchTraining): string[] {
+  const cases = Object.values(result.cases), withCeiling = cases.every((c) => c.ceiling_ratio !== undefined);
+  const ceiling = (c: (typeof cases)[number]) => withCeiling
+    ? ` ${c.ours_gflops!.toFixed(1)} / ${c.torch_gflops!.toFixed(1)} | ${c.ceiling_ratio!.wasm_simd.toFixed(2)} / ${c.ceiling_ratio!.wasm_relaxed_fma?.toFixed(2) ?? "-"} |` : "";
   return [
-    "| model | input | threads | ours, images/s | PyTorch, images/s (format faster in most rounds) | ratio ours / PyTorch: median (min-max over rounds) |",
-    "| --- | --- | ---: | ---: | ---: | --- |",
-    ...Object.values(result.cases).map((c) => `| ${MODELS[c.model]} | ${SHAPES[c.dataset]} | ${c.threads} | ${thousands(c.ours_images_per_s)} | ` +
-      `${thousands(c.torch_images_per_s)} (${c.torch_format.replace("_", "-")}) | **${c.ratio.median.toFixed(2)}** (${c.ratio.min.toFixed(2)}-${c.ratio.max.toFixed(2)}) |`),
+    "| model | input | threads | ours, images/s | PyTorch, images/s (format faster in most rounds) | ratio ours / PyTorch: median (min-max over rounds) |" +
+      (withCeiling ? " GFLOP/s, ours / PyTorch | ceiling of the ratio at the wasm peak / with FMA |" : ""),
+    "| --- | --- | ---: | ---: | ---: | --- |" + (withCeiling ? " ---: | ---: |" : ""),
+    ...cases.map((c) => `| ${MODELS[c.model]} | ${SHAPES[c.dataset]} | ${c.threads} | ${thousands(c.ours_images_per_s)} | ` +
+      `${thousands(c.torch_images_per_s)} (${c.torch_format.replace("_", "-")}) | **${c.ratio.median.toFixed(2)}** (${c.ratio.min.toFixed(2)}-${c.ratio.max.toFixed(2)}) |${ceiling(c)}`),
   ];
+}
+
+/** What the ceiling columns mean, with the run's peaks (nothing when the recording predates them). */
+function ceilingNote(result: BenchTraining): string[] {
+  if (!result.peak) return [];
+  const { wasm_simd_gflops: plain, wasm_relaxed_fma_gflops: fused } = result.peak;
+  return ["", `GFLOP/s count the same FLOPs for both frameworks (lib/nn/flops.ts). The ceiling is the ratio ours would reach with every FLOP ` +
+    `of the step at this run's single-thread wasm peak (${plain} GFLOP/s; ${fused ?? "-"} with relaxed-SIMD's fused multiply-add), times the threads, ` +
+    "over PyTorch's measured rate: below 1, no wasm kernel with that instruction set can match PyTorch on the case; above 1, the whole step would " +
+    "have to run at 1/ceiling of the peak."];
 }
 
 /** The block between the markers: the table of results/bench-training.json, or why there is none. */
@@ -37,6 +51,7 @@ export function renderTrainingTable(result: BenchTraining | undefined): string {
       `${result.summary.note}. The reference is \`${result.reference.script}\`: ${result.reference.how}.`,
     "",
     ...tableLines(result),
+    ...ceilingNote(result),
     "",
     `Smallest median ratio: **${result.summary.min_ratio.toFixed(2)}**.`,
   ].join("\n");

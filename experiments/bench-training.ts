@@ -20,6 +20,8 @@ import { mulberry32 } from "../lib/nn/train";
 import { REPO_ROOT, saveBench, startProvenance } from "../lib/results";
 import { median } from "../lib/stats";
 import { stepContext, trainStep } from "../lib/nn/step";
+import { stepFlops } from "../lib/nn/flops";
+import { measureSimdPeak, relaxedSimdAvailable } from "../lib/nn/simd-peak";
 import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel, TORCH_PYTHON } from "./bench-training-cases";
 
 const HEADS: Record<BenchModel, Head> = { hqnn: "quantum", cnn: "dense" };
@@ -134,18 +136,48 @@ async function round(r: number, cases: Case[], o: Required<BenchTrainingOptions>
 
 const r3 = (x: number) => Number(x.toFixed(3));
 
+/** The single-thread wasm peaks of this run (lib/nn/simd-peak.ts): plain f32x4 mul + add, and with relaxed-SIMD FMA. */
+interface Peaks { wasm_simd_gflops: number; wasm_relaxed_fma_gflops: number | null; how: string }
+
+function measurePeaks(): Peaks {
+  const fused = relaxedSimdAvailable() ? measureSimdPeak({ fused: true }).gflops : null;
+  return {
+    wasm_simd_gflops: Number(measureSimdPeak().gflops.toFixed(2)), wasm_relaxed_fma_gflops: fused === null ? null : Number(fused.toFixed(2)),
+    how: "lib/nn/simd-peak.ts: independent f32x4 multiply-add chains, best of 10 timed calls, 1 thread; a case on T threads is bounded by T times it",
+  };
+}
+
+/**
+ * What the arithmetic allows, per case: each framework's rate in GFLOP/s (the step's FLOPs counted by lib/nn/flops.ts,
+ * the same count for both), and the ceiling of the ratio: ours at the wasm peak on every FLOP of the step (T threads
+ * = T times the single-thread peak) over PyTorch's measured rate. A ceiling below 1 means no wasm kernel of that
+ * instruction set can reach PyTorch on this case; above 1, the step would need 1/ceiling of the peak throughout.
+ */
+function arithmetic(c: Case, batch: number, ours: number, torch: number, peaks: Peaks) {
+  const flopsPerImage = stepFlops(modelConfig(c.dataset), HEADS[c.model], batch).reduce((s, f) => s + f.flops, 0) / batch;
+  const ceiling = (peak: number) => r3((c.threads * peak * 1e9) / flopsPerImage / torch);
+  return {
+    flops_per_image: Math.round(flopsPerImage),
+    ours_gflops: Number((ours * flopsPerImage / 1e9).toFixed(2)),
+    torch_gflops: Number((torch * flopsPerImage / 1e9).toFixed(2)),
+    ceiling_ratio: { wasm_simd: ceiling(peaks.wasm_simd_gflops), wasm_relaxed_fma: peaks.wasm_relaxed_fma_gflops === null ? null : ceiling(peaks.wasm_relaxed_fma_gflops) },
+  };
+}
+
 /**
  * Per case: medians over rounds of both rates (PyTorch's: of its faster format each round), the median, min and max
  * over rounds of the per-round ratios, and the format that was faster in most rounds.
  */
-function summarise(c: Case, perRound: Measurement[]) {
+function summarise(c: Case, perRound: Measurement[], batch: number, peaks: Peaks) {
   const ratios = perRound.map((m) => m.ratio);
   const wins = (f: Format) => perRound.filter((m) => m.torch_format === f).length;
+  const ours = median(perRound.map((m) => m.ours)), torch = median(perRound.map((m) => m.torch));
   return {
     model: c.model, dataset: c.dataset, threads: c.threads, torch_format: FORMATS.reduce((best, f) => (wins(f) > wins(best) ? f : best)),
-    ours_images_per_s: Math.round(median(perRound.map((m) => m.ours))),
-    torch_images_per_s: Math.round(median(perRound.map((m) => m.torch))),
+    ours_images_per_s: Math.round(ours),
+    torch_images_per_s: Math.round(torch),
     ratio: { median: r3(median(ratios)), min: r3(Math.min(...ratios)), max: r3(Math.max(...ratios)) },
+    ...arithmetic(c, batch, ours, torch, peaks),
     per_round: perRound.map((m) => ({
       ...m, ours: Math.round(m.ours), ours_warmup: Math.round(m.ours_warmup), torch: Math.round(m.torch), ratio: r3(m.ratio),
       torch_by_format: Object.fromEntries(FORMATS.map((f) => [f, Math.round(m.torch_by_format[f])])),
@@ -166,9 +198,11 @@ export async function benchTraining(opts: BenchTrainingOptions = {}) {
   const loadBefore = os.loadavg();
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const cases = casesFor(o.models, o.datasets, cores);
+  const peaks = measurePeaks();
+  process.stderr.write(`bench train: wasm peak ${peaks.wasm_simd_gflops} GFLOP/s, with relaxed-SIMD FMA ${peaks.wasm_relaxed_fma_gflops ?? "-"} (1 thread)\n`);
   const rounds: Record<string, Measurement>[] = [];
   for (let r = 0; r < o.rounds; r++) rounds.push(await round(r, cases, o));
-  const byCase = Object.fromEntries(cases.map((c) => [c.id, summarise(c, rounds.map((x) => x[c.id]))]));
+  const byCase = Object.fromEntries(cases.map((c) => [c.id, summarise(c, rounds.map((x) => x[c.id]), o.batch, peaks)]));
   // The headline: the hybrid (else the CNN) on the first dataset at the most threads.
   const headline = byCase[(cases.filter((c) => c.model === "hqnn" && c.dataset === o.datasets[0]).at(-1) ?? cases.at(-1)!).id];
   const result = {
@@ -191,6 +225,7 @@ export async function benchTraining(opts: BenchTrainingOptions = {}) {
         `ratio = ours / PyTorch's images per second at the same thread count; hqnn_* and ratio are the hybrid on ${headline.dataset} at ${headline.threads} thread(s)`,
     },
     backend,
+    peak: peaks,
     cases: byCase,
     load_average: { before: loadBefore, after: os.loadavg() },
     provenance: prov.finish(),

@@ -23,6 +23,7 @@ test("bench train --roofline at a tiny size prints one well-formed JSON line and
     assert.deepEqual(JSON.parse(fs.readFileSync(join(LOCAL, fresh[0]), "utf8")), out);
     assert.ok(out.peak.wasm_simd_gflops > 0);
     assert.equal(out.peak.native.gflops, null, "no native figure without Python");
+    assert.equal(out.peak.native_conv.gflops, null, "nor a native convolution");
     assert.equal(out.models.length, 1);
     const m = out.models[0];
     assert.deepEqual([m.dataset, m.head], ["mnist", "quantum"]);

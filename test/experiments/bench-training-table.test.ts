@@ -31,3 +31,23 @@ test("renderTrainingTable: one row per case with both rates, the memory format a
   ]);
   assert.match(table, /Smallest median ratio: \*\*0.61\*\*/);
 });
+
+test("renderTrainingTable: with the run's peaks, both rates in GFLOP/s and the ratio's ceilings, and what a ceiling means", () => {
+  const table = renderTrainingTable({
+    backend: "wasm", load_average: { before: [0.1, 0.2, 0.3] },
+    provenance: { git_commit: "abc1234", git_dirty: false, started_at: "2020-01-01T00:00:00Z" },
+    reference: { script: "bench/torch_reference.py --quantum vectorised", torch: "1.13", how: "vectorised" },
+    summary: { cores: 2, note: "medians over 5 rounds", min_ratio: 0.4 },
+    peak: { wasm_simd_gflops: 36, wasm_relaxed_fma_gflops: 57, how: "chains" },
+    cases: {
+      "cnn-cifar10-1t": {
+        model: "cnn", dataset: "cifar10", threads: 1, torch_format: "channels_last", ours_images_per_s: 400, torch_images_per_s: 1000,
+        ratio: { median: 0.4, min: 0.3, max: 0.5 }, flops_per_image: 45e6, ours_gflops: 18, torch_gflops: 45, ceiling_ratio: { wasm_simd: 0.8, wasm_relaxed_fma: 1.267 },
+      },
+    },
+  } as never);
+  const rows = table.split("\n").filter((l) => l.startsWith("| "));
+  assert.match(rows[0], /GFLOP\/s, ours \/ PyTorch \| ceiling of the ratio at the wasm peak \/ with FMA \|$/);
+  assert.equal(rows[2], "| CNN | CIFAR-10 32x32x3 | 1 | 400 | 1,000 (channels-last) | **0.40** (0.30-0.50) | 18.0 / 45.0 | 0.80 / 1.27 |");
+  assert.match(table, /single-thread wasm peak \(36 GFLOP\/s; 57 with relaxed-SIMD's fused multiply-add\)/);
+});

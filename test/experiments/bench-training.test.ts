@@ -43,6 +43,14 @@ test("bench train without RECORD=1 leaves results/ untouched and writes its meas
       assert.equal(m.torch_by_format[m.torch_format], m.torch);
     }
   }
+  const peak = written.peak.wasm_simd_gflops;
+  assert.ok(peak > 0 && (written.peak.wasm_relaxed_fma_gflops === null || written.peak.wasm_relaxed_fma_gflops > 0));
+  for (const c of Object.values(written.cases) as Record<string, any>[]) {
+    const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 0.01 * Math.abs(b) + 0.01, `${what}: ${a} vs ${b}`);
+    near(c.torch_gflops, (c.torch_images_per_s * c.flops_per_image) / 1e9, "PyTorch's GFLOP/s are its rate times the step's FLOPs per image");
+    near(c.ours_gflops, (c.ours_images_per_s * c.flops_per_image) / 1e9, "our GFLOP/s likewise");
+    near(c.ceiling_ratio.wasm_simd, (c.threads * peak) / c.torch_gflops, "the ceiling is the peak over PyTorch's GFLOP/s");
+  }
   assert.match(r.stderr, /wrote results\/local\/bench-training-/);
   fs.rmSync(join(LOCAL, fresh[0]));
 });

@@ -18,9 +18,14 @@ export const benchTraining = obj({
     cores: num, threads: num, note: str,
   }),
   backend: str,
+  /** The run's own single-thread wasm peaks (recorded from 2026-12-06 on). */
+  peak: opt(obj({ wasm_simd_gflops: num, wasm_relaxed_fma_gflops: nullable(num), how: str })),
   cases: rec(obj({
     model: str, dataset: str, threads: num, torch_format: str, ours_images_per_s: num, torch_images_per_s: num,
     ratio: obj({ median: num, min: num, max: num }),
+    /** From 2026-12-06 on: the step's counted FLOPs, both rates in GFLOP/s, and the ratio's ceiling at each wasm peak. */
+    flops_per_image: opt(num), ours_gflops: opt(num), torch_gflops: opt(num),
+    ceiling_ratio: opt(obj({ wasm_simd: num, wasm_relaxed_fma: nullable(num) })),
     /** PyTorch's rate is its faster memory format's in that round (`torch_format`; both in `torch_by_format`). */
     per_round: arr(obj({ ours: num, ours_warmup: num, torch: num, torch_format: opt(str), torch_by_format: opt(rec(num)), ratio: num, first: str })),
   })),
@@ -40,6 +45,8 @@ export const benchRoofline = obj({
     wasm_relaxed_fma: opt(either(peakMeasurement, obj({ gflops: nullable(num), why: str }))),
     /** A native (PyTorch) matmul's rate, or why it could not be measured. */
     native: either(obj({ gflops: num, how: str }), obj({ gflops: nullable(num), why: str })),
+    /** A native (PyTorch, oneDNN) convolution's rate (measured from 2026-12-06 on), or why not. */
+    native_conv: opt(either(obj({ gflops: num, how: str }), obj({ gflops: nullable(num), why: str }))),
   }),
   flop_conventions: str,
   models: arr(obj({
