@@ -16,6 +16,9 @@
  *   --roofline instead: each phase's FLOPs, ms, GFLOP/s and fraction of the wasm SIMD peak for one training step of
  *   each model and dataset, one thread (experiments/bench-roofline.ts; --batches profiled steps, --warmup untimed
  *   ones); one line.
+ *   --schedule instead: one run data-parallel on every core against one 1-thread run per core side by side, ours
+ *   only, images/s of the whole machine per round, and the seed study's projected training time both ways
+ *   (experiments/bench-schedule.ts); one line.
  *
  * all [engine's flags]: engine, then train with its defaults.
  *
@@ -95,6 +98,7 @@ const COMMANDS = {
       models: choiceListFlag("models", BENCH_MODELS),
       datasets: choiceListFlag("input shapes", BENCH_DATASETS),
       roofline: switchFlag("instead: the roofline of one training step per model (FLOPs, ms, GFLOP/s, fraction of the wasm peak per phase; --batches profiled steps); writes results/local/bench-roofline-<time>.json"),
+      schedule: switchFlag("instead: how a study should use the cores, one run on every core against one 1-thread run per core side by side (ours only), and the seed study's projected training time both ways; writes results/local/bench-schedule-<time>.json"),
     },
     examples: ["npm run --silent bench -- train --batches 50 --warmup 20 --rounds 1 --models hqnn --datasets mnist"],
   },
@@ -200,7 +204,9 @@ async function run(command: ParsedSubcommand<typeof COMMANDS>): Promise<Lines> {
     case "engine":
       return [benchEngine(command.flags)];
     case "train": {
+      if (command.flags.roofline && command.flags.schedule) throw new UsageError("--roofline and --schedule are two different measurements: pick one");
       if (command.flags.roofline) return [await require("../experiments/bench-roofline").benchRoofline(command.flags)];
+      if (command.flags.schedule) return [await require("../experiments/bench-schedule").benchSchedule(command.flags)];
       const train = await benchTrain(command.flags) as { summary: object };
       return [train, train.summary];
     }

@@ -9,6 +9,7 @@
  * measuring anything (MissingReferenceError), never recording nulls.
  */
 import * as os from "node:os";
+import { performance } from "node:perf_hooks";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { initBackend } from "../lib/nn/backend";
@@ -29,7 +30,7 @@ const HEADS: Record<BenchModel, Head> = { hqnn: "quantum", cnn: "dense" };
 const FORMATS = ["contiguous", "channels_last"] as const;
 type Format = (typeof FORMATS)[number];
 
-interface Case { id: string; model: BenchModel; dataset: BenchDataset; threads: number }
+export interface Case { id: string; model: BenchModel; dataset: BenchDataset; threads: number }
 
 export interface BenchTrainingOptions {
   batch?: number; batches?: number; warmup?: number; rounds?: number;
@@ -47,21 +48,26 @@ function modelConfig(dataset: BenchDataset): ModelConfig {
  * apart: V8 compiles the hot code during them (on 2 threads the first ~80 steps run at 70-90 % of the later rate),
  * and an MNIST epoch is 938 steps, so the steady rate is what a training run sees.
  */
-async function tfjsRate(c: Case, batch: number, batches: number, warmup: number) {
+export async function tfjsRate(c: Case, batch: number, batches: number, warmup: number) {
   const config = modelConfig(c.dataset), head = HEADS[c.model];
   const model = buildParallelModel(config, head, quantumHead);
   const rand = mulberry32(3), [h, w, ch] = config.inputShape;
   const x = Float32Array.from({ length: batch * h * w * ch }, rand), labels = Int32Array.from({ length: batch }, (_, i) => i % 10);
   const dp = c.threads > 1 ? await DataParallel.start({ variant: head, config }, model, { parties: c.threads, maxBatch: batch }) : undefined;
   const ctx = stepContext(model, 1e-3, dp);
+  /** Wall-clock milliseconds since the epoch, comparable between processes. */
+  const clock = () => performance.timeOrigin + performance.now();
+  let window: [number, number] = [0, 0];
   const rate = (steps: number) => {
-    const t0 = process.hrtime.bigint();
+    const t0 = clock();
     for (let i = 0; i < steps; i++) trainStep(ctx, x, labels, batch, config.inputShape, config.classes);
-    return (batch * steps) / (Number(process.hrtime.bigint() - t0) / 1e9);
+    window = [t0, clock()];
+    return (batch * steps) / ((window[1] - window[0]) / 1000);
   };
   try {
     const warmupRate = rate(warmup);
-    return { images_per_s: rate(batches), warmup_images_per_s: warmupRate };
+    // `timed_window`: when the timed steps ran, for measurements of several processes at once (bench-schedule.ts).
+    return { images_per_s: rate(batches), warmup_images_per_s: warmupRate, timed_window: window };
   } finally {
     await dp?.stop();
     model.dispose();

@@ -9,7 +9,7 @@
 import { DATASETS, DatasetName } from "../data/types";
 import { Infer, Schema } from "./schema";
 import {
-  benchRoofline, benchTraining, benchZx, datasets, fourier, gradientScaling, paramCounts, quanvGradientTiming, quanvRun, quanvSubsets,
+  benchRoofline, benchSchedule, benchTraining, benchZx, datasets, fourier, gradientScaling, paramCounts, quanvGradientTiming, quanvRun, quanvSubsets,
   recipeRun, recipeSummary, seedsSummary, trainingRun, zxReduction,
 } from "./formats";
 
@@ -77,6 +77,7 @@ const SINGLE = {
   fourier: { schema: fourier, section: "A.2", writes: "node --import tsx experiments/fourier.ts" },
   "bench-training": { schema: benchTraining, section: "speed", writes: "make bench RECORD=1" },
   "bench-roofline": { schema: benchRoofline, section: "speed", writes: "make bench RECORD=1" },
+  "bench-schedule": { schema: benchSchedule, section: "speed", writes: "RECORD=1 npm run --silent bench -- train --schedule" },
   "bench-zx": { schema: benchZx, section: "A.1", writes: "make bench RECORD=1" },
 } as const;
 export type SingleId = keyof typeof SINGLE;

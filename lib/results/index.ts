@@ -13,7 +13,7 @@ import { Schema, SchemaError } from "./schema";
 
 export { atomicWriteFile };
 export * from "./catalogue";
-export type { BenchRoofline, BenchTraining, BenchZx, Datasets, Fourier, GradientScaling, ParamCounts, QuanvGradientTiming, QuanvRun, QuanvSubsets, RecipeRun, RecipeSummary, SeedsSummary, TrainingRun, ZxReduction } from "./formats";
+export type { BenchRoofline, BenchSchedule, BenchTraining, BenchZx, Datasets, Fourier, GradientScaling, ParamCounts, QuanvGradientTiming, QuanvRun, QuanvSubsets, RecipeRun, RecipeSummary, SeedsSummary, TrainingRun, ZxReduction } from "./formats";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const RESULTS_DIR = process.env.HQNN_RESULTS_DIR ?? path.join(REPO_ROOT, "results");
@@ -122,7 +122,7 @@ export function writeChecked(schema: Schema<unknown>, name: string, result: unkn
  * Where a benchmark measurement goes: the recorded `results/<name>.json` only when asked (RECORD=1), otherwise a
  * git-ignored `results/local/<name>-<time>.json`. Returns the path written.
  */
-export function saveBench<K extends "bench-training" | "bench-roofline" | "bench-zx">(name: K, result: ResultOf<K>): string {
+export function saveBench<K extends "bench-training" | "bench-roofline" | "bench-schedule" | "bench-zx">(name: K, result: ResultOf<K>): string {
   if (process.env.RECORD === "1") return writeResult(name, result);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").toLowerCase();
   return writeChecked(entryOf(name).schema, `${name}-${stamp}`, result, path.join(RESULTS_DIR, "local"));

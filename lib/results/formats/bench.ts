@@ -58,6 +58,20 @@ export const benchRoofline = obj({
 });
 export type BenchRoofline = Infer<typeof benchRoofline>;
 
+export const benchSchedule = obj({
+  experiment: str, batch: num, batches: num, warmup: num, rounds: num, cores: num, backend: str, how: str,
+  cases: rec(obj({
+    model: str, dataset: str, one_run_all_cores: num, runs_per_core: num,
+    /** runs_per_core / one_run_all_cores, over rounds. */
+    speedup: obj({ median: num, min: num, max: num }),
+    per_round: arr(obj({ one_run_all_cores: num, runs_per_core: num, each: arr(num), first: str })),
+  })),
+  seed_study: nullable(obj({ runs: num, epochs: num, images: num, hours_one_run_all_cores: num, hours_runs_per_core: num, note: str })),
+  load_average: loadAverage,
+  provenance,
+});
+export type BenchSchedule = Infer<typeof benchSchedule>;
+
 const published = nullable(obj({ t_before: num, t_after: num, source: str }));
 const comparison = obj({ circuits: num, t_full_reduce: num, t_published: num, at_most_published: num, above_published: arr(str) });
 const checks = obj({ equal: num, unequal: num, undecided: num });

@@ -1,0 +1,121 @@
+/**
+ * How a study should use the cores: one run data-parallel on every core, or one 1-thread run per core side by side
+ * (separate processes, started together; what experiments/seeds.ts and cifar-recipe.ts do with --jobs = cores).
+ * Each round measures both ways for every case, alternating which goes first; the machine's rate of a way is the
+ * images its processes trained in their timed steps over the span from the first one's start to the last one's end
+ * (so a process that ran alone for part of the span cannot inflate it). From the rates it projects the MNIST seed
+ * study's training time both ways (its recorded runs' epochs; training steps only, evaluation not counted).
+ * A fresh measurement goes to the git-ignored results/local/bench-schedule-<time>.json; RECORD=1 replaces the
+ * recorded results/bench-schedule.json.
+ *
+ *   npm run --silent bench -- train --schedule [--batches 200] [--warmup 100] [--rounds 3] [--models hqnn,cnn] [--datasets mnist,cifar10]
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawn } from "node:child_process";
+import { initBackend } from "../lib/nn/backend";
+import { readResult, REPO_ROOT, RESULTS_DIR, saveBench, SeedRunId, startProvenance } from "../lib/results";
+import { median } from "../lib/stats";
+import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel } from "./bench-training-cases";
+
+export interface BenchScheduleOptions { batch?: number; batches?: number; warmup?: number; rounds?: number; models?: readonly BenchModel[]; datasets?: readonly BenchDataset[] }
+const DEFAULTS: Required<BenchScheduleOptions> = { batch: 64, batches: 200, warmup: 100, rounds: 3, models: BENCH_MODELS, datasets: BENCH_DATASETS };
+
+interface ChildRate { images_per_s: number; timed_window: [number, number] }
+
+/** One measuring process: this file with --child; resolves with its rate and the wall-clock window of its timed steps. */
+function child(model: BenchModel, dataset: BenchDataset, threads: number, o: Required<BenchScheduleOptions>): Promise<ChildRate> {
+  const args = ["--import", "tsx", __filename, "--child", model, dataset, String(threads), String(o.batch), String(o.batches), String(o.warmup)];
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "", err = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.stderr.on("data", (d) => (err += d));
+    p.on("error", reject);
+    p.on("close", (code) => code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`bench schedule: a measuring process failed (${code}): ${err.trim().split("\n").slice(-3).join(" ")}`)));
+  });
+}
+
+/** The machine's images/s with `processes` processes of `threads` threads each, started together. */
+async function machineRate(model: BenchModel, dataset: BenchDataset, processes: number, threads: number, o: Required<BenchScheduleOptions>) {
+  const rates = await Promise.all(Array.from({ length: processes }, () => child(model, dataset, threads, o)));
+  const start = Math.min(...rates.map((r) => r.timed_window[0])), end = Math.max(...rates.map((r) => r.timed_window[1]));
+  return { images_per_s: (processes * o.batch * o.batches) / ((end - start) / 1000), each: rates.map((r) => Math.round(r.images_per_s)) };
+}
+
+const seedRunFileId = (file: string) => `seeds/${file.slice(0, -".json".length)}` as SeedRunId;
+
+/** Images the MNIST seed study trains (its recorded runs' epochs times the training set), or null when not recorded. */
+function seedStudyImages(): { runs: number; epochs: number; images: number } | null {
+  const dir = path.join(RESULTS_DIR, "seeds");
+  const mnist = readResult("datasets")?.mnist;
+  if (!fs.existsSync(dir) || mnist === undefined || !("train" in mnist)) return null;
+  const train = mnist.train;
+  const runs = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => readResult(seedRunFileId(f)));
+  const epochs = runs.reduce((s, r) => s + (r?.epochs.length ?? 0), 0);
+  return { runs: runs.length, epochs, images: epochs * train };
+}
+
+export async function benchSchedule(opts: BenchScheduleOptions = {}) {
+  const o = { ...DEFAULTS, ...opts };
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  if (cores < 2) throw new Error("bench schedule compares ways of using several cores; this machine has one");
+  const fullSize = o.batch === 64 && o.batches >= 200 && o.warmup >= 100 && o.rounds >= 3 && o.models.length === 2 && o.datasets.length === 2;
+  const prov = startProvenance({ backend: "wasm", seeds: [3], profile: fullSize ? "full" : "quick" });
+  const loadBefore = os.loadavg();
+  const cases = o.datasets.flatMap((dataset) => o.models.map((model) => ({ id: `${model}-${dataset}`, model, dataset })));
+  const perRound: Record<string, { one_run_all_cores: number; runs_per_core: number; each: number[]; first: string }[]> = {};
+  for (let r = 0; r < o.rounds; r++) {
+    for (const c of cases) {
+      const ways = [["one_run_all_cores", 1, cores], ["runs_per_core", cores, 1]] as const;
+      const order = r % 2 === 0 ? ways : [...ways].reverse();
+      const got: Record<string, Awaited<ReturnType<typeof machineRate>>> = {};
+      for (const [way, processes, threads] of order) got[way] = await machineRate(c.model, c.dataset, processes, threads, o);
+      (perRound[c.id] ??= []).push({ one_run_all_cores: Math.round(got.one_run_all_cores.images_per_s), runs_per_core: Math.round(got.runs_per_core.images_per_s), each: got.runs_per_core.each, first: order[0][0] });
+      process.stderr.write(`bench schedule: round ${r + 1}/${o.rounds} ${c.id}: one run on ${cores} threads ${Math.round(got.one_run_all_cores.images_per_s)} images/s, ` +
+        `${cores} runs on 1 thread ${Math.round(got.runs_per_core.images_per_s)} (${got.runs_per_core.each.join(" + ")})\n`);
+    }
+  }
+  const summary = Object.fromEntries(cases.map((c) => {
+    const rs = perRound[c.id];
+    return [c.id, {
+      model: c.model, dataset: c.dataset,
+      one_run_all_cores: Math.round(median(rs.map((x) => x.one_run_all_cores))), runs_per_core: Math.round(median(rs.map((x) => x.runs_per_core))),
+      speedup: { median: Number(median(rs.map((x) => x.runs_per_core / x.one_run_all_cores)).toFixed(3)), min: Number(Math.min(...rs.map((x) => x.runs_per_core / x.one_run_all_cores)).toFixed(3)), max: Number(Math.max(...rs.map((x) => x.runs_per_core / x.one_run_all_cores)).toFixed(3)) },
+      per_round: rs,
+    }];
+  }));
+  const study = seedStudyImages(), mnist = cases.filter((c) => c.dataset === "mnist").map((c) => summary[c.id]);
+  const hours = (rate: number) => Number((study!.images / rate / 3600).toFixed(2));
+  const projection = study && mnist.length ? {
+    ...study,
+    hours_one_run_all_cores: hours(median(mnist.map((s) => s.one_run_all_cores))), hours_runs_per_core: hours(median(mnist.map((s) => s.runs_per_core))),
+    note: "training steps only (evaluation and start-up not counted), at the median over the MNIST cases of each way's rate; the ablations are HQNN-Parallel variants of similar cost",
+  } : null;
+  const result = {
+    experiment: "bench-schedule", batch: o.batch, batches: o.batches, warmup: o.warmup, rounds: o.rounds, cores, backend: await initBackend(),
+    how: "each way started together as separate processes (bench-schedule.ts --child); a way's rate = all processes' timed images over the span from the first timed step to the last",
+    cases: summary, seed_study: projection,
+    load_average: { before: loadBefore, after: os.loadavg() },
+    provenance: prov.finish(),
+  };
+  process.stderr.write(`bench schedule: wrote ${path.relative(process.cwd(), saveBench("bench-schedule", result))}\n`);
+  return result;
+}
+
+/** --child MODEL DATASET THREADS BATCH BATCHES WARMUP: one measurement, one JSON line on stdout. */
+async function childMain(argv: string[]): Promise<void> {
+  const [model, dataset, threads, batch, batches, warmup] = argv;
+  await initBackend();
+  const { tfjsRate } = await import("./bench-training");
+  const r = await tfjsRate({ id: `${model}-${dataset}-${threads}t`, model: model as BenchModel, dataset: dataset as BenchDataset, threads: Number(threads) }, Number(batch), Number(batches), Number(warmup));
+  process.stdout.write(JSON.stringify({ images_per_s: r.images_per_s, timed_window: r.timed_window }) + "\n");
+}
+
+if (require.main === module && process.argv[2] === "--child") {
+  childMain(process.argv.slice(3)).catch((e) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+}
