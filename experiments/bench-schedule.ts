@@ -1,9 +1,11 @@
 /**
  * How a study should use the cores: one run data-parallel on every core, or one 1-thread run per core side by side
  * (separate processes, started together; what experiments/seeds.ts and cifar-recipe.ts do with --jobs = cores).
- * Each round measures both ways for every case, alternating which goes first; the machine's rate of a way is the
- * images its processes trained in their timed steps over the span from the first one's start to the last one's end
- * (so a process that ran alone for part of the span cannot inflate it). From the rates it projects the MNIST seed
+ * The processes of a way warm up, then start their timed steps together (a barrier), and each round measures both
+ * ways for every case, alternating which goes first; the machine's rate of a way is the
+ * images its processes trained while all of them were in their timed steps (the steps that ended inside the overlap
+ * of their timed windows, over the overlap's length), so a process that ran alone for a while, or started late,
+ * cannot inflate or deflate it; the overlap's share of the shortest window is recorded. From the rates it projects the MNIST seed
  * study's training time both ways (its recorded runs' epochs; training steps only, evaluation not counted).
  * A fresh measurement goes to the git-ignored results/local/bench-schedule-<time>.json; RECORD=1 replaces the
  * recorded results/bench-schedule.json.
@@ -22,26 +24,55 @@ import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel } from "./bench-
 export interface BenchScheduleOptions { batch?: number; batches?: number; warmup?: number; rounds?: number; models?: readonly BenchModel[]; datasets?: readonly BenchDataset[] }
 const DEFAULTS: Required<BenchScheduleOptions> = { batch: 64, batches: 200, warmup: 100, rounds: 3, models: BENCH_MODELS, datasets: BENCH_DATASETS };
 
-interface ChildRate { images_per_s: number; timed_window: [number, number] }
+interface ChildRate { images_per_s: number; timed_start: number; step_ends: number[] }
 
-/** One measuring process: this file with --child; resolves with its rate and the wall-clock window of its timed steps. */
-function child(model: BenchModel, dataset: BenchDataset, threads: number, o: Required<BenchScheduleOptions>): Promise<ChildRate> {
+const READY = "ready";
+
+/**
+ * One measuring process (this file with --child): it builds its model and warms up, says it is ready, and starts its
+ * timed steps when told to go. Resolves with its rate and the wall-clock times of its timed steps.
+ */
+function child(model: BenchModel, dataset: BenchDataset, threads: number, o: Required<BenchScheduleOptions>, ready: () => void): { done: Promise<ChildRate>; go: () => void } {
   const args = ["--import", "tsx", __filename, "--child", model, dataset, String(threads), String(o.batch), String(o.batches), String(o.warmup)];
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const p = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["pipe", "pipe", "pipe"] });
+  const done = new Promise<ChildRate>((resolve, reject) => {
     let out = "", err = "";
-    p.stdout.on("data", (d) => (out += d));
+    p.stdout.on("data", (d) => {
+      out += d;
+      if (out.startsWith(`${READY}\n`)) { out = out.slice(READY.length + 1); ready(); }
+    });
     p.stderr.on("data", (d) => (err += d));
     p.on("error", reject);
     p.on("close", (code) => code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`bench schedule: a measuring process failed (${code}): ${err.trim().split("\n").slice(-3).join(" ")}`)));
   });
+  return { done, go: () => p.stdin.end("go\n") };
+}
+
+/** Starts `processes` measuring processes and lets them time together once all have warmed up (a barrier). */
+async function together(processes: number, start: (ready: () => void) => { done: Promise<ChildRate>; go: () => void }): Promise<ChildRate[]> {
+  let waiting = processes;
+  const children: { done: Promise<ChildRate>; go: () => void }[] = [];
+  const ready = () => { if (--waiting === 0) children.forEach((c) => c.go()); };
+  for (let i = 0; i < processes; i++) children.push(start(ready));
+  return Promise.all(children.map((c) => c.done));
+}
+
+/**
+ * The machine's images/s while `rates`' processes all ran their timed steps: the steps that ended inside the overlap
+ * of the timed windows, over the overlap's length; and the overlap's share of the shortest window.
+ */
+export function concurrentRate(rates: ChildRate[], batch: number): { images_per_s: number; overlap: number } {
+  const from = Math.max(...rates.map((r) => r.timed_start)), to = Math.min(...rates.map((r) => r.step_ends.at(-1)!));
+  if (!(to > from)) throw new Error("bench schedule: the processes' timed steps did not overlap; the machine is too busy to compare");
+  const steps = rates.reduce((n, r) => n + r.step_ends.filter((t) => t > from && t <= to).length, 0);
+  const shortest = Math.min(...rates.map((r) => r.step_ends.at(-1)! - r.timed_start));
+  return { images_per_s: (steps * batch) / ((to - from) / 1000), overlap: (to - from) / shortest };
 }
 
 /** The machine's images/s with `processes` processes of `threads` threads each, started together. */
 async function machineRate(model: BenchModel, dataset: BenchDataset, processes: number, threads: number, o: Required<BenchScheduleOptions>) {
-  const rates = await Promise.all(Array.from({ length: processes }, () => child(model, dataset, threads, o)));
-  const start = Math.min(...rates.map((r) => r.timed_window[0])), end = Math.max(...rates.map((r) => r.timed_window[1]));
-  return { images_per_s: (processes * o.batch * o.batches) / ((end - start) / 1000), each: rates.map((r) => Math.round(r.images_per_s)) };
+  const rates = await together(processes, (ready) => child(model, dataset, threads, o, ready));
+  return { ...concurrentRate(rates, o.batch), each: rates.map((r) => Math.round(r.images_per_s)) };
 }
 
 const seedRunFileId = (file: string) => `seeds/${file.slice(0, -".json".length)}` as SeedRunId;
@@ -65,14 +96,17 @@ export async function benchSchedule(opts: BenchScheduleOptions = {}) {
   const prov = startProvenance({ backend: "wasm", seeds: [3], profile: fullSize ? "full" : "quick" });
   const loadBefore = os.loadavg();
   const cases = o.datasets.flatMap((dataset) => o.models.map((model) => ({ id: `${model}-${dataset}`, model, dataset })));
-  const perRound: Record<string, { one_run_all_cores: number; runs_per_core: number; each: number[]; first: string }[]> = {};
+  const perRound: Record<string, { one_run_all_cores: number; runs_per_core: number; each: number[]; overlap: number; first: string }[]> = {};
   for (let r = 0; r < o.rounds; r++) {
     for (const c of cases) {
       const ways = [["one_run_all_cores", 1, cores], ["runs_per_core", cores, 1]] as const;
       const order = r % 2 === 0 ? ways : [...ways].reverse();
       const got: Record<string, Awaited<ReturnType<typeof machineRate>>> = {};
       for (const [way, processes, threads] of order) got[way] = await machineRate(c.model, c.dataset, processes, threads, o);
-      (perRound[c.id] ??= []).push({ one_run_all_cores: Math.round(got.one_run_all_cores.images_per_s), runs_per_core: Math.round(got.runs_per_core.images_per_s), each: got.runs_per_core.each, first: order[0][0] });
+      (perRound[c.id] ??= []).push({
+        one_run_all_cores: Math.round(got.one_run_all_cores.images_per_s), runs_per_core: Math.round(got.runs_per_core.images_per_s),
+        each: got.runs_per_core.each, overlap: Number(got.runs_per_core.overlap.toFixed(3)), first: order[0][0],
+      });
       process.stderr.write(`bench schedule: round ${r + 1}/${o.rounds} ${c.id}: one run on ${cores} threads ${Math.round(got.one_run_all_cores.images_per_s)} images/s, ` +
         `${cores} runs on 1 thread ${Math.round(got.runs_per_core.images_per_s)} (${got.runs_per_core.each.join(" + ")})\n`);
     }
@@ -95,7 +129,7 @@ export async function benchSchedule(opts: BenchScheduleOptions = {}) {
   } : null;
   const result = {
     experiment: "bench-schedule", batch: o.batch, batches: o.batches, warmup: o.warmup, rounds: o.rounds, cores, backend: await initBackend(),
-    how: "each way started together as separate processes (bench-schedule.ts --child); a way's rate = all processes' timed images over the span from the first timed step to the last",
+    how: "each way started together as separate processes (bench-schedule.ts --child); a way's rate = the images of the timed steps that ended while every process was in its timed steps, over that overlap (per_round.overlap: its share of the shortest timed window)",
     cases: summary, seed_study: projection,
     load_average: { before: loadBefore, after: os.loadavg() },
     provenance: prov.finish(),
@@ -109,8 +143,14 @@ async function childMain(argv: string[]): Promise<void> {
   const [model, dataset, threads, batch, batches, warmup] = argv;
   await initBackend();
   const { tfjsRate } = await import("./bench-training");
-  const r = await tfjsRate({ id: `${model}-${dataset}-${threads}t`, model: model as BenchModel, dataset: dataset as BenchDataset, threads: Number(threads) }, Number(batch), Number(batches), Number(warmup));
-  process.stdout.write(JSON.stringify({ images_per_s: r.images_per_s, timed_window: r.timed_window }) + "\n");
+  // Warmed up: say so, then wait for the parent's go (every process starts its timed steps at the same moment).
+  const barrier = () => new Promise<void>((resolve) => {
+    process.stdout.write(`${READY}\n`);
+    process.stdin.once("data", () => resolve());
+  });
+  const c = { id: `${model}-${dataset}-${threads}t`, model: model as BenchModel, dataset: dataset as BenchDataset, threads: Number(threads) };
+  const r = await tfjsRate(c, Number(batch), Number(batches), Number(warmup), barrier);
+  process.stdout.write(JSON.stringify({ images_per_s: r.images_per_s, timed_start: r.timed_start, step_ends: r.step_ends }) + "\n");
 }
 
 if (require.main === module && process.argv[2] === "--child") {

@@ -48,7 +48,7 @@ function modelConfig(dataset: BenchDataset): ModelConfig {
  * apart: V8 compiles the hot code during them (on 2 threads the first ~80 steps run at 70-90 % of the later rate),
  * and an MNIST epoch is 938 steps, so the steady rate is what a training run sees.
  */
-export async function tfjsRate(c: Case, batch: number, batches: number, warmup: number) {
+export async function tfjsRate(c: Case, batch: number, batches: number, warmup: number, beforeTimed?: () => Promise<void>) {
   const config = modelConfig(c.dataset), head = HEADS[c.model];
   const model = buildParallelModel(config, head, quantumHead);
   const rand = mulberry32(3), [h, w, ch] = config.inputShape;
@@ -57,17 +57,21 @@ export async function tfjsRate(c: Case, batch: number, batches: number, warmup: 
   const ctx = stepContext(model, 1e-3, dp);
   /** Wall-clock milliseconds since the epoch, comparable between processes. */
   const clock = () => performance.timeOrigin + performance.now();
-  let window: [number, number] = [0, 0];
+  let started = 0, stepEnds: number[] = [];
   const rate = (steps: number) => {
-    const t0 = clock();
-    for (let i = 0; i < steps; i++) trainStep(ctx, x, labels, batch, config.inputShape, config.classes);
-    window = [t0, clock()];
-    return (batch * steps) / ((window[1] - window[0]) / 1000);
+    started = clock();
+    stepEnds = [];
+    for (let i = 0; i < steps; i++) {
+      trainStep(ctx, x, labels, batch, config.inputShape, config.classes);
+      stepEnds.push(clock());
+    }
+    return (batch * steps) / ((stepEnds[steps - 1] - started) / 1000);
   };
   try {
     const warmupRate = rate(warmup);
-    // `timed_window`: when the timed steps ran, for measurements of several processes at once (bench-schedule.ts).
-    return { images_per_s: rate(batches), warmup_images_per_s: warmupRate, timed_window: window };
+    await beforeTimed?.();
+    // When the timed steps ran, for measurements of several processes at once (bench-schedule.ts).
+    return { images_per_s: rate(batches), warmup_images_per_s: warmupRate, timed_start: started, step_ends: stepEnds };
   } finally {
     await dp?.stop();
     model.dispose();

@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { atomicWriteFile, REPO_ROOT, RESULTS_DIR } from "../lib/results";
-import { CLAIMS, evaluateClaims, registryProblems, renderClaimsMarkdown, FINDINGS, renderFindings, resultLookup, verdictCounts } from "../lib/claims";
+import { CLAIMS, cifarFinding, evaluateClaims, registryProblems, renderClaimsMarkdown, FINDINGS, renderFindings, resultLookup, verdictCounts } from "../lib/claims";
 import { withGeneratedBlock } from "../lib/io/generated-block";
 
 function parseArgs(args: string[]): { out: string; readme?: string } {
@@ -37,8 +37,9 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const evaluated = evaluateClaims(RESULTS_DIR);
-atomicWriteFile(out, renderClaimsMarkdown(evaluated, { linkBase: path.dirname(out), resultsDir: RESULTS_DIR }));
-if (readme) atomicWriteFile(readme, withGeneratedBlock(fs.readFileSync(readme, "utf8"), FINDINGS, renderFindings(evaluated, resultLookup(RESULTS_DIR))));
+const lookup = resultLookup(RESULTS_DIR), cifar = cifarFinding(lookup);
+atomicWriteFile(out, renderClaimsMarkdown(evaluated, { linkBase: path.dirname(out), resultsDir: RESULTS_DIR, findings: cifar ? [cifar] : [] }));
+if (readme) atomicWriteFile(readme, withGeneratedBlock(fs.readFileSync(readme, "utf8"), FINDINGS, renderFindings(evaluated, lookup)));
 const verdicts = verdictCounts(evaluated);
 process.stderr.write(`claims: ${Object.entries(verdicts).map(([v, n]) => `${n} ${v}`).join(", ")} -> ${path.relative(process.cwd(), out) || out}\n`);
 process.stdout.write(JSON.stringify({ written: path.relative(REPO_ROOT, out), claims: evaluated.length, verdicts }) + "\n");

@@ -1,6 +1,6 @@
 /**
  * The claims audit: a registry of the paper's checkable claims (./registry.ts, data), verdicts computed from
- * results/ (./verdict.ts) and the CLAIMS.md rendering (./render.ts). Imports nothing from lib but lib/results.
+ * results/ (./verdict.ts) and the CLAIMS.md rendering (./render.ts). Imports nothing from lib but lib/results and lib/stats.
  */
 export * from "./types";
 export { CLAIMS, TOL, TOLERANCE_POLICY } from "./registry";
@@ -10,4 +10,4 @@ export { evaluate, formatNumber, formatValue, formula, meets, refsOf, FieldProbl
 export { claimKind, evaluateClaim, evaluateClaims, paperValue, resultLookup } from "./verdict";
 export { claimProblems, registryProblems, CHECK_KINDS } from "./validate";
 export { renderClaimsMarkdown, renderDetails, renderHeadline, renderSummary, renderTable, renderTolerances, renderVerdictMeanings, shownVerdict, verdictCounts } from "./render";
-export { FINDINGS, renderFindings } from "./findings";
+export { cifarFinding, FINDINGS, renderFindings } from "./findings";

@@ -16,6 +16,8 @@ export interface RenderOptions {
   linkBase?: string;
   /** The folder results were read from, as shown in the header (default: results/). */
   resultsDir?: string;
+  /** Findings beyond single claims (a heading and a paragraph each), shown after the summary. */
+  findings?: { title: string; text: string }[];
   /** Where the per-claim details live, for the table's links (default: this document, "#<id>"). */
   detailsFile?: string;
 }
@@ -173,6 +175,7 @@ export function renderClaimsMarkdown(evaluated: EvaluatedClaim[], opts: RenderOp
     "",
     renderVerdictMeanings(),
     "",
+    ...(opts.findings ?? []).flatMap((f) => [`## ${f.title}`, "", f.text, ""]),
     "## Tolerances",
     "",
     renderTolerances(),

@@ -27,6 +27,7 @@ export const RESULT_KINDS: Record<ResultId, ResultKind> = {
   "zx-reduction": "exact",
   fourier: "exact",
   "seeds-summary": "seed-study",
+  "cifar-recipe-summary": "seeded",
   "bench-training": "exact",
   "gradient-scaling": "exact",
 };

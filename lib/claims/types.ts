@@ -12,7 +12,7 @@ export type ResultId =
   | "param-counts" | "datasets"
   | "quanv-hqnn" | "quanv-cnn1" | "quanv-cnn4" | "quanv-gradient-timing"
   | "zx-reduction" | "fourier"
-  | "seeds-summary" | "bench-training" | "gradient-scaling";
+  | "seeds-summary" | "cifar-recipe-summary" | "bench-training" | "gradient-scaling";
 
 export type WelchPart = "meanDiff" | "p" | "ciLow" | "ciHigh";
 

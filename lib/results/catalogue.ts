@@ -21,6 +21,10 @@ export type TrainingId = `${ParallelModel}-${DatasetName}`;
 /** The seed study's models: the two MNIST models and three ablations of the quantum layer. */
 export const SEED_MODELS = ["hqnn-parallel-mnist", "cnn-mnist", "ablation-no-quantum", "ablation-dense20", "ablation-frozen-quantum"] as const;
 export type SeedModel = (typeof SEED_MODELS)[number];
+
+/** The CIFAR-10 recipe study's models (experiments/cifar-recipe.ts; the same recipe for both). */
+export const RECIPE_MODELS = ["hqnn-parallel", "cnn"] as const;
+export type RecipeModel = (typeof RECIPE_MODELS)[number];
 export type SeedRunId = `seeds/${SeedModel}-s${number}`;
 
 export const QUANV_MODELS = ["hqnn", "cnn1", "cnn4"] as const;
@@ -93,7 +97,7 @@ const FAMILIES = [
     section: "2.2.4", writes: "node --import tsx experiments/seeds.ts",
   },
   {
-    family: "cifar-10 recipe run", match: /^cifar-recipe\/[a-z-]+-(hqnn-parallel|cnn)(-q\d+)?-s\d+$/, schema: recipeRun,
+    family: "cifar-10 recipe run", match: new RegExp(`^cifar-recipe/[a-z-]+-(${RECIPE_MODELS.join("|")})(-q\\d+)?-s\\d+$`), schema: recipeRun,
     section: "2.2.4", writes: "node --import tsx experiments/cifar-recipe.ts",
   },
 ] as const;

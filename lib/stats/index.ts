@@ -86,7 +86,6 @@ export function studentTCdf(t: number, df: number): number {
   return t < 0 ? tail : 1 - tail;
 }
 
-/** Welch's t-test of equal means without assuming equal variances; two-sided p-value. */
 /** The q-quantile of Student's t distribution with df degrees of freedom (0 < q < 1), by bisection on the CDF. */
 export function studentTQuantile(q: number, df: number): number {
   if (!(q > 0 && q < 1)) throw new Error(`studentTQuantile: q must lie in (0, 1), got ${q}`);
@@ -109,6 +108,17 @@ export function welchTTest(a: number[], b: number[]): { t: number; df: number; p
   const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
   const half = studentTQuantile(0.975, df) * Math.sqrt(va + vb);
   return { t, df, p: Math.min(1, 2 * studentTCdf(-Math.abs(t), df)), meanDiff, ci95: [meanDiff - half, meanDiff + half] };
+}
+
+/**
+ * The 95 % prediction interval for one more run from the distribution `xs` were drawn from (normal, mean and
+ * variance unknown): mean ± t(0.975, n − 1) · sd · √(1 + 1/n). The range a single run elsewhere (the paper's) should
+ * fall in if it is one of ours; with few runs it is much wider than mean ± 2 sd. Null with fewer than two values.
+ */
+export function predictionInterval95(xs: number[]): [number, number] | null {
+  if (xs.length < 2) return null;
+  const half = studentTQuantile(0.975, xs.length - 1) * std(xs) * Math.sqrt(1 + 1 / xs.length);
+  return [mean(xs) - half, mean(xs) + half];
 }
 
 /** Two-sided exact binomial test of k successes in n trials with probability 1/2. */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { recordedTrainingBench, renderTrainingTable, TRAINING_TABLE } from "../../experiments/bench-training-table";
+import { recordedScheduleBench, recordedTrainingBench, renderScheduleTable, renderTrainingTable, SCHEDULE_TABLE, TRAINING_TABLE } from "../../experiments/bench-training-table";
 import { withGeneratedBlock } from "../../lib/io/generated-block";
 
 test("the README's training-speed table is what scripts/bench-tables.ts renders from results/", () => {
@@ -50,4 +50,22 @@ test("renderTrainingTable: with the run's peaks, both rates in GFLOP/s and the r
   assert.match(rows[0], /GFLOP\/s, ours \/ PyTorch \| ceiling of the ratio at the wasm peak \/ with FMA \|$/);
   assert.equal(rows[2], "| CNN | CIFAR-10 32x32x3 | 1 | 400 | 1,000 (channels-last) | **0.40** (0.30-0.50) | 18.0 / 45.0 | 0.80 / 1.27 |");
   assert.match(table, /single-thread wasm peak \(36 GFLOP\/s; 57 with relaxed-SIMD's fused multiply-add\)/);
+});
+
+test("the README's scheduling table is what scripts/bench-tables.ts renders from results/", () => {
+  const readme = fs.readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  assert.equal(withGeneratedBlock(readme, SCHEDULE_TABLE, renderScheduleTable(recordedScheduleBench())), readme, "run node --import tsx scripts/bench-tables.ts");
+});
+
+test("renderScheduleTable: one row per case with both ways and their ratio, the seed study's projection; says why when there is none", () => {
+  assert.match(renderScheduleTable(undefined), /^The scheduling comparison is not recorded yet/);
+  const table = renderScheduleTable({
+    cores: 2, rounds: 3, batches: 200, how: "started together",
+    provenance: { git_commit: "abc1234", started_at: "2020-01-01T00:00:00Z" },
+    cases: { "hqnn-mnist": { model: "hqnn", dataset: "mnist", one_run_all_cores: 1500, runs_per_core: 1800, speedup: { median: 1.2, min: 1.1, max: 1.3 } } },
+    seed_study: { runs: 25, epochs: 150, images: 9000000, hours_one_run_all_cores: 1.667, hours_runs_per_core: 1.389, note: "training steps only" },
+  } as never);
+  const rows = table.split("\n").filter((l) => l.startsWith("| "));
+  assert.equal(rows[2], "| HQNN-Parallel | MNIST 28x28x1 | 1,500 | 1,800 | **1.20** (1.10-1.30) |");
+  assert.match(table, /25 runs, 150 epochs, 9,000,000 training images\) projects to 1\.7 h .* and 1\.4 h with one 1-thread run per core/);
 });

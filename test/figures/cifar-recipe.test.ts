@@ -6,38 +6,13 @@
 import { test } from "node:test";
 import { tempDirs } from "../temp-dirs";
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { CLAIMS } from "../../lib/claims";
-import { readResult, RecipeRun, RecipeRunId, RecipeSummary, TrainingRun, writeResult } from "../../lib/results";
+import { RecipeRun, RecipeRunId, RecipeSummary, writeResult } from "../../lib/results";
 import {
-  cifarDecomposition, cifarRecipeFigures, qualitySlope, qualitySlopeFigure, readRecipeRuns, recipeComparisonRows,
-  recipeCurvesFigure, recipeTableRows, SingleRun,
+  cifarRecipeFigures, qualitySlope, qualitySlopeFigure, readRecipeRuns, recipeComparisonRows, recipeCurvesFigure, recipeTableRows,
 } from "../../lib/figures/cifar-recipe";
-import { paperTable1Value } from "../../lib/claims";
-
-const FIXTURES = path.join(__dirname, "fixtures");
-const load = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
+import { load, row, summaryWith } from "./recipe-summary";
 
 const tempDir = tempDirs("hqnn-cifar-recipe-fig-");
-
-type Row = RecipeSummary["rows"][number];
-/** A summary row: recipe/data/model/seed and accuracies; the rest plausible. */
-const row = (recipe: string, data: string, model: string, seed: number, test_acc: number, extra: Partial<Row> = {}): Row => ({
-  recipe, model, data, seed, psnr_to_copy: null, epochs_trained: 10, chosen_epoch: 7, val_acc: test_acc + 0.01, test_acc, test_loss: 0.9, wall_s: 600, ...extra,
-});
-
-/** The quick summary with `rows`, `chosen` and `comparisons` patched in, written and read back through the catalogue. */
-function summaryWith(rows: Row[], chosen: string | null, comparisons: RecipeSummary["comparisons"] = {}): RecipeSummary {
-  const base = load<RecipeSummary>("cifar-recipe-summary.json");
-  const s: RecipeSummary = {
-    ...base, rows, comparisons,
-    chosen_recipe: chosen === null ? null : { recipe: chosen, val_acc: 0.8, rule: "test fixture", candidates: [{ recipe: chosen, val_acc: 0.8 }] },
-  };
-  const dir = tempDir();
-  writeResult("cifar-recipe-summary", s, dir);
-  return readResult("cifar-recipe-summary", dir)!;
-}
 
 /** The quick run with the given recipe, model, seed and data; val/test accuracy per epoch; chosen epoch = best validation. */
 function runWith(recipe: string, model: string, seed: number, val: number[], testAcc: number[], data = "copy"): RecipeRun {
@@ -138,89 +113,6 @@ test("qualitySlope: a missing re-encoding and a missing copy run are named, not 
   assert.deepEqual(q.missing, ["the CNN on the copy (long, seed 1)", "the CNN on the q25 re-encoding (long, seed 1)"]);
   assert.equal(qualitySlopeFigure(q).data.length, 2);
   assert.equal(qualitySlope(summaryWith([row("long", "copy", "cnn", 1, 0.8)], "long")), undefined);
-});
-
-/** A recorded single run (results/{hqnn-parallel,cnn}-cifar10.json as readResult returns it) is what the decomposition takes. */
-export const asSingleRun = (r: TrainingRun): SingleRun => r;
-const recorded: { hqnn: SingleRun; cnn: SingleRun } = {
-  hqnn: { final: { test_acc: 0.6838, train_loss: 0.5, test_loss: 0.98, epochs: 9, best_test_acc: 0.7071 }, stopped_early: "after epoch 9: no test-accuracy improvement for 3 epochs", config: { epochs: 20, patience: 3 } },
-  cnn: { final: { test_acc: 0.7075, train_loss: 0.44, test_loss: 0.94, epochs: 10, best_test_acc: 0.7147 }, stopped_early: "after epoch 10: no test-accuracy improvement for 3 epochs", config: { epochs: 20, patience: 3 } },
-};
-const paperText = (model: string) => (CLAIMS.find((c) => c.id === `cifar10-${model}-acc`)!.check as { expect: { approx: number } }).expect.approx;
-const close = (a: number | null | undefined, b: number) => assert.ok(a != null && Math.abs(a - b) < 1e-9, `${a} ≠ ${b}`);
-
-test("cifarDecomposition: each part from results, the arithmetic (c) − (b) and paper − (c) − (d)", () => {
-  const s = summaryWith([
-    row("val-stop", "copy", "hqnn-parallel", 1, 0.69), row("val-stop", "copy", "hqnn-parallel", 2, 0.71), row("val-stop", "copy", "cnn", 1, 0.71),
-    row("long", "copy", "hqnn-parallel", 1, 0.78), row("long", "copy", "hqnn-parallel", 2, 0.80), row("long", "copy", "cnn", 1, 0.80),
-    row("long", "q75", "cnn", 1, 0.79, { psnr_to_copy: 40 }), row("augment", "copy", "cnn", 1, 0.75),
-  ], "long");
-  const d = cifarDecomposition(s, recorded);
-  close(d.recorded.hqnn, 68.38);
-  close(d.recorded.cnn, 70.75);
-  assert.match(d.recorded.stopped_on, /TEST accuracy \(patience 3\)/);
-  close(d.val_stop.hqnn?.mean, 70);
-  assert.deepEqual(d.val_stop.hqnn?.seeds, [1, 2]);
-  close(d.val_stop.cnn?.mean, 71);
-  assert.equal(d.chosen.recipe, "long");
-  close(d.chosen.hqnn?.mean, 79);
-  close(d.chosen.cnn?.mean, 80);
-  close(d.from_recipe.hqnn, 9);
-  close(d.from_recipe.cnn, 9);
-  assert.equal(d.one_more_q75?.recipe, "long");
-  close(d.one_more_q75?.cost_pp, 1);
-  // The paper's numbers come from the claims registry: the text's per-model accuracy, and Table 1's cells beside it.
-  assert.equal(d.paper.hqnn, paperText("hqnn"));
-  assert.equal(d.paper.cnn, paperText("cnn"));
-  assert.deepEqual(d.paper.table1, { hqnn: paperTable1Value("cifar10", "hqnn", "test-acc"), cnn: paperTable1Value("cifar10", "cnn", "test-acc") });
-  close(d.remains.hqnn, d.paper.hqnn - 79 - 1);
-  close(d.remains.cnn, d.paper.cnn - 80 - 1);
-  assert.deepEqual(d.missing, []);
-  for (const text of ["lossy JPEG q75 copy", "HQNN-Parallel 68.38 % and CNN 70.75 %", "TEST accuracy (patience 3)",
-    "HQNN-Parallel 70.00 % (mean of 2 seeds) and CNN 71.00 % (seed 1)", "chosen recipe (long) HQNN-Parallel 79.00 % (mean of 2 seeds) and CNN 80.00 % (seed 1)",
-    "+9.00 and +9.00 points come from the recipe", "costs the CNN +1.00 points", "recipe long, seed 1)", "assuming one q75 generation costs about the same",
-    `${(d.paper.hqnn - 80).toFixed(2)} and ${(d.paper.cnn - 81).toFixed(2)} points`]) {
-    assert.ok(d.sentence.includes(text), `sentence lacks ${JSON.stringify(text)}: ${d.sentence}`);
-  }
-  assert.ok(!d.sentence.includes("Missing"));
-  assert.equal(d.one_more_q75?.psnr_db, 40);
-  assert.ok(!d.sentence.includes("changes little"));
-  // A q75 re-encoding far above 40 dB from the copy is nearly idempotent: the sentence says the bound may understate.
-  const near = cifarDecomposition(summaryWith(s.rows.map((r) => (r.data === "q75" ? { ...r, psnr_to_copy: 50.5 } : r)), "long"), recorded);
-  assert.match(near.sentence, /the q75 re-encoding is 50\.50 dB from the copy: re-encoding at the copy's own quality changes little/);
-});
-
-test("cifarDecomposition: missing parts are reported as missing, nothing invented", () => {
-  const s = summaryWith([row("val-stop", "copy", "cnn", 1, 0.71), row("long", "copy", "cnn", 1, 0.80)], null);
-  const d = cifarDecomposition(s, { cnn: recorded.cnn });
-  assert.equal(d.recorded.hqnn, null);
-  assert.equal(d.val_stop.hqnn, null);
-  assert.equal(d.chosen.recipe, null);
-  assert.equal(d.chosen.cnn, null);
-  assert.equal(d.from_recipe.cnn, null);
-  assert.equal(d.one_more_q75, null);
-  assert.deepEqual(d.remains, { hqnn: null, cnn: null });
-  assert.deepEqual(d.missing.map((m) => m.slice(0, 3)), ["(a)", "(b)", "(c)", "(d)", "(e)"]);
-  assert.match(d.sentence, /single runs reached HQNN-Parallel not recorded and CNN 70\.75 %/);
-  assert.match(d.sentence, /no recipe has been chosen yet/);
-  assert.match(d.sentence, /not measured yet/);
-  assert.match(d.sentence, /cannot be stated yet/);
-  assert.match(d.sentence, /Missing: \(a\)/);
-
-  // A chosen recipe without a q75 run: (c) and the points from the recipe are there, (d) and (e) are missing.
-  const s2 = summaryWith([row("val-stop", "copy", "cnn", 1, 0.71), row("long", "copy", "cnn", 1, 0.80), row("val-stop", "copy", "hqnn-parallel", 1, 0.7), row("long", "copy", "hqnn-parallel", 1, 0.78)], "long");
-  const d2 = cifarDecomposition(s2, recorded);
-  close(d2.from_recipe.cnn, 9);
-  close(d2.from_recipe.hqnn, 8);
-  assert.deepEqual(d2.missing.map((m) => m.slice(0, 3)), ["(d)", "(e)"]);
-  assert.match(d2.sentence, /chosen recipe \(long\) HQNN-Parallel 78\.00 % and CNN 80\.00 % \(seed 1\), so \+8\.00 and \+9\.00 points/);
-
-  // (d) measured under another recipe than the chosen one: used, and the sentence says so.
-  const s3 = summaryWith([...s2.rows, row("augment", "copy", "cnn", 1, 0.75), row("augment", "q75", "cnn", 1, 0.745, { psnr_to_copy: 40 })], "long");
-  const d3 = cifarDecomposition(s3, recorded);
-  assert.equal(d3.one_more_q75?.recipe, "augment");
-  close(d3.one_more_q75?.cost_pp, 0.5);
-  assert.match(d3.sentence, /recipe augment, not the chosen long, seed 1/);
 });
 
 test("recipeCurvesFigure: per recipe, validation and test of both models, the chosen epoch starred", () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { aggregateRuns, binomialTwoSided, leastSquares, mcnemar, meanStd, median, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
+import { aggregateRuns, binomialTwoSided, leastSquares, mcnemar, meanStd, median, predictionInterval95, std, studentTCdf, studentTQuantile, welchTTest } from "../../lib/stats";
 
 // Reference values computed independently with scipy.stats 1.17.1 (ttest_ind(equal_var=False), t.cdf, binomtest).
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -87,4 +87,15 @@ test("leastSquares: a slope computed by hand", () => {
   assert.ok(Math.abs(fit.intercept - (233 / 3 - 17.5)) < 1e-12);
   assert.equal(leastSquares([1], [2]), null);
   assert.equal(leastSquares([3, 3], [1, 2]), null);
+});
+
+test("predictionInterval95: mean ± t(0.975, n − 1) · sd · √(1 + 1/n), against the closed form of t with 2 degrees of freedom", () => {
+  // With 2 degrees of freedom F(t) = 1/2 + t / (2 √(2 + t²)), so F(t) = 0.975 gives t² = 2 · 0.95² / (1 − 0.95²).
+  const t2 = Math.sqrt((2 * 0.95 ** 2) / (1 - 0.95 ** 2));
+  const [lo, hi] = predictionInterval95([1, 2, 3])!; // mean 2, sd 1
+  close(hi - 2, t2 * Math.sqrt(4 / 3));
+  close(2 - lo, t2 * Math.sqrt(4 / 3));
+  assert.equal(predictionInterval95([5]), null);
+  const [a, b] = predictionInterval95([4, 4, 4, 4])!;
+  assert.deepEqual([a, b], [4, 4]);
 });

@@ -64,7 +64,8 @@ export const benchSchedule = obj({
     model: str, dataset: str, one_run_all_cores: num, runs_per_core: num,
     /** runs_per_core / one_run_all_cores, over rounds. */
     speedup: obj({ median: num, min: num, max: num }),
-    per_round: arr(obj({ one_run_all_cores: num, runs_per_core: num, each: arr(num), first: str })),
+    /** `overlap`: the share of the shortest timed window during which every process of runs_per_core was timing. */
+    per_round: arr(obj({ one_run_all_cores: num, runs_per_core: num, each: arr(num), overlap: num, first: str })),
   })),
   seed_study: nullable(obj({ runs: num, epochs: num, images: num, hours_one_run_all_cores: num, hours_runs_per_core: num, note: str })),
   load_average: loadAverage,

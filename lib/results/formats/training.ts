@@ -87,6 +87,16 @@ export const recipeSummary = obj({
   })),
   groups: rec(obj({ seeds: arr(num), val_acc: stat, test_acc: stat })),
   comparisons: rec(welch),
+  /**
+   * The chosen recipe on the copy, what the CIFAR-10 claims read (from 2026-12-06 on): per model its seeds and test
+   * accuracy over them, HQNN-Parallel − CNN (Welch) once both have two seeds, and the seeds the study wants.
+   */
+  chosen: opt(nullable(obj({
+    recipe: str, seeds_wanted: num,
+    /** Test accuracy over seeds, its standard error, and the 95 % prediction interval for one more run (null below 2 seeds). */
+    models: rec(obj({ seeds: arr(num), test_acc: stat, test_acc_se: nullable(num), test_acc_prediction95: nullable(tuple(num, num)) })),
+    comparison: nullable(welch),
+  }))),
   code_versions: arr(str),
   provenance,
 });
