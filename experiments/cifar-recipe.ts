@@ -136,16 +136,8 @@ export function summarizeRecipes(resultsDir = profileResultsDir()) {
     if (acc("hqnn-parallel").length >= 2 && acc("cnn").length >= 2) comparisons[key] = welchRecord(welchTTest(acc("hqnn-parallel"), acc("cnn")));
   }
   const chosenRecipe = chooseRecipe(rows);
-  // What the CIFAR-10 claims read: the chosen recipe on the copy, per model, and HQNN-Parallel − CNN.
-  const chosen = chosenRecipe && {
-    recipe: chosenRecipe.recipe, seeds_wanted: CHOSEN_RECIPE_SEEDS,
-    models: Object.fromEntries(RECIPE_MODELS.flatMap((m) => {
-      const g = groups[`${chosenRecipe.recipe}/copy/${m}`], acc = rows.filter((r) => r.recipe === chosenRecipe.recipe && r.data === "copy" && r.model === m).map((r) => r.test_acc);
-      const se = acc.length >= 2 ? std(acc) / Math.sqrt(acc.length) : null;
-      return g ? [[m, { seeds: g.seeds, test_acc: g.test_acc, test_acc_se: se, test_acc_prediction95: predictionInterval95(acc) }]] : [];
-    })),
-    comparison: comparisons[`${chosenRecipe.recipe}/copy`] ?? null,
-  };
+  const chosen = chosenRecipe && chosenRecipeResults(chosenRecipe.recipe, rows,
+    runs.filter((r) => r.recipe.id === chosenRecipe.recipe && r.dataset.variant === "copy").every((r) => r.dataset.source.lossy));
   const summary = {
     experiment: "cifar-recipe-summary", chosen_recipe: chosenRecipe, chosen,
     note: "test_acc = test accuracy at the epoch chosen on validation accuracy (the test set chose nothing); groups are recipe/data/model over seeds " +
@@ -156,6 +148,23 @@ export function summarizeRecipes(resultsDir = profileResultsDir()) {
   };
   writeResult("cifar-recipe-summary", summary, resultsDir);
   return summary;
+}
+
+type SummaryRow = { recipe: string; model: string; data: string; seed: number; test_acc: number };
+
+/**
+ * What the CIFAR-10 claims read (lib/claims/registry.ts): the chosen recipe's runs on the copy, per model its seeds,
+ * test accuracy over them, the standard error of that mean and the 95 % prediction interval for one more run, and
+ * HQNN-Parallel − CNN (Welch) once both models have two seeds.
+ */
+export function chosenRecipeResults(recipe: string, rows: SummaryRow[], lossy: boolean) {
+  const acc = (m: RecipeModel) => rows.filter((r) => r.recipe === recipe && r.data === "copy" && r.model === m).sort((a, b) => a.seed - b.seed);
+  const models = Object.fromEntries(RECIPE_MODELS.filter((m) => acc(m).length).map((m) => {
+    const xs = acc(m).map((r) => r.test_acc);
+    return [m, { seeds: acc(m).map((r) => r.seed), test_acc: summarize(xs), test_acc_se: xs.length >= 2 ? std(xs) / Math.sqrt(xs.length) : null, test_acc_prediction95: predictionInterval95(xs) }];
+  }));
+  const [h, c] = RECIPE_MODELS.map((m) => acc(m).map((r) => r.test_acc));
+  return { recipe, seeds_wanted: CHOSEN_RECIPE_SEEDS, lossy, models, comparison: h.length >= 2 && c.length >= 2 ? welchRecord(welchTTest(h, c)) : null };
 }
 
 /**

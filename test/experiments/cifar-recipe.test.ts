@@ -53,3 +53,29 @@ test("the recipe carried forward: best validation accuracy on the copy, averaged
   assert.ok(Math.abs(chosen!.val_acc - 0.75) < 1e-12);
   assert.deepEqual(chosen!.candidates.map((c) => c.recipe), ["augment", "val-stop"]);
 });
+
+test("what the claims read: the chosen recipe's runs on the copy per model, standard error, prediction interval, Welch", async () => {
+  const { chosenRecipeResults } = await import("../../experiments/cifar-recipe");
+  const row = (recipe: string, model: string, seed: number, test_acc: number, data = "copy") => ({ recipe, model, data, seed, test_acc });
+  const rows = [row("long", "hqnn-parallel", 3, 0.74), row("long", "hqnn-parallel", 1, 0.70), row("long", "hqnn-parallel", 2, 0.72),
+    row("long", "cnn", 1, 0.71), row("long", "cnn", 2, 0.75), row("augment", "cnn", 3, 0.1), row("long", "cnn", 3, 0.1, "q50")];
+  const r = chosenRecipeResults("long", rows, true);
+  assert.equal(r.recipe, "long");
+  assert.equal(r.lossy, true);
+  assert.equal(r.seeds_wanted, 3);
+  const h = r.models["hqnn-parallel"], c = r.models.cnn;
+  assert.deepEqual(h.seeds, [1, 2, 3]);
+  assert.deepEqual(c.seeds, [1, 2], "other recipes and re-encoded data are not the chosen recipe on the copy");
+  const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
+  close(h.test_acc.mean, 0.72);
+  close(h.test_acc_se!, 0.02 / Math.sqrt(3)); // sd 0.02
+  // t(0.975, 2) in closed form: t² = 2 · 0.95² / (1 − 0.95²)
+  const half = Math.sqrt((2 * 0.95 ** 2) / (1 - 0.95 ** 2)) * 0.02 * Math.sqrt(4 / 3);
+  close(h.test_acc_prediction95![0], 0.72 - half);
+  close(h.test_acc_prediction95![1], 0.72 + half);
+  close(r.comparison!.mean_diff, 0.72 - 0.73);
+  const one = chosenRecipeResults("long", rows.filter((x) => !(x.model === "cnn" && x.seed === 2)), false);
+  assert.equal(one.comparison, null, "one CNN seed: no Welch test");
+  assert.equal(one.models.cnn.test_acc_se, null);
+  assert.equal(one.models.cnn.test_acc_prediction95, null);
+});
