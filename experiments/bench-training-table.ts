@@ -79,7 +79,7 @@ export function renderScheduleTable(result: BenchSchedule | undefined): string {
     "| --- | --- | ---: | ---: | --- |",
     ...rows,
     ...(s ? ["", `The MNIST seed study (${s.runs} runs, ${thousands(s.epochs)} epochs, ${thousands(s.images)} training images) projects to ` +
-      `${s.hours_one_run_all_cores.toFixed(1)} h of training one run at a time on every core, and ${s.hours_runs_per_core.toFixed(1)} h with one 1-thread run per core (${s.note}).`] : []),
+      `${s.hours_one_run_all_cores.toFixed(1)} h of training one run at a time on every core, and ${s.hours_runs_per_core.toFixed(1)} h with one 1-thread run per core; ${s.note}.`] : []),
   ].join("\n");
 }
 
