@@ -12,14 +12,14 @@
  *
  *   npm run --silent bench -- train --schedule [--batches 200] [--warmup 100] [--rounds 3] [--models hqnn,cnn] [--datasets mnist,cifar10]
  */
-import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawn } from "node:child_process";
 import { initBackend } from "../lib/nn/backend";
-import { readResult, REPO_ROOT, RESULTS_DIR, saveBench, SeedRunId, startProvenance } from "../lib/results";
+import { familyIds, readResult, REPO_ROOT, RESULTS_DIR, saveBench, SeedRunId, startProvenance } from "../lib/results";
 import { median } from "../lib/stats";
 import { BENCH_DATASETS, BENCH_MODELS, BenchDataset, BenchModel } from "./bench-training-cases";
+import { ratioRange, tfjsRate } from "./bench-training";
 
 export interface BenchScheduleOptions { batch?: number; batches?: number; warmup?: number; rounds?: number; models?: readonly BenchModel[]; datasets?: readonly BenchDataset[] }
 const DEFAULTS: Required<BenchScheduleOptions> = { batch: 64, batches: 200, warmup: 100, rounds: 3, models: BENCH_MODELS, datasets: BENCH_DATASETS };
@@ -75,17 +75,12 @@ async function machineRate(model: BenchModel, dataset: BenchDataset, processes: 
   return { ...concurrentRate(rates, o.batch), each: rates.map((r) => Math.round(r.images_per_s)) };
 }
 
-const seedRunFileId = (file: string) => `seeds/${file.slice(0, -".json".length)}` as SeedRunId;
-
 /** Images the MNIST seed study trains (its recorded runs' epochs times the training set), or null when not recorded. */
 function seedStudyImages(): { runs: number; epochs: number; images: number } | null {
-  const dir = path.join(RESULTS_DIR, "seeds");
-  const mnist = readResult("datasets")?.mnist;
-  if (!fs.existsSync(dir) || mnist === undefined || !("train" in mnist)) return null;
-  const train = mnist.train;
-  const runs = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => readResult(seedRunFileId(f)));
-  const epochs = runs.reduce((s, r) => s + (r?.epochs.length ?? 0), 0);
-  return { runs: runs.length, epochs, images: epochs * train };
+  const mnist = readResult("datasets")?.mnist, ids = familyIds(RESULTS_DIR, "seeds") as SeedRunId[];
+  if (!ids.length || mnist === undefined || !("train" in mnist)) return null;
+  const epochs = ids.reduce((s, id) => s + (readResult(id)?.epochs.length ?? 0), 0);
+  return { runs: ids.length, epochs, images: epochs * mnist.train };
 }
 
 export async function benchSchedule(opts: BenchScheduleOptions = {}) {
@@ -116,7 +111,7 @@ export async function benchSchedule(opts: BenchScheduleOptions = {}) {
     return [c.id, {
       model: c.model, dataset: c.dataset,
       one_run_all_cores: Math.round(median(rs.map((x) => x.one_run_all_cores))), runs_per_core: Math.round(median(rs.map((x) => x.runs_per_core))),
-      speedup: { median: Number(median(rs.map((x) => x.runs_per_core / x.one_run_all_cores)).toFixed(3)), min: Number(Math.min(...rs.map((x) => x.runs_per_core / x.one_run_all_cores)).toFixed(3)), max: Number(Math.max(...rs.map((x) => x.runs_per_core / x.one_run_all_cores)).toFixed(3)) },
+      speedup: ratioRange(rs.map((x) => x.runs_per_core / x.one_run_all_cores)),
       per_round: rs,
     }];
   }));
@@ -142,7 +137,6 @@ export async function benchSchedule(opts: BenchScheduleOptions = {}) {
 async function childMain(argv: string[]): Promise<void> {
   const [model, dataset, threads, batch, batches, warmup] = argv;
   await initBackend();
-  const { tfjsRate } = await import("./bench-training");
   // Warmed up: say so, then wait for the parent's go (every process starts its timed steps at the same moment).
   const barrier = () => new Promise<void>((resolve) => {
     process.stdout.write(`${READY}\n`);

@@ -146,6 +146,9 @@ async function round(r: number, cases: Case[], o: Required<BenchTrainingOptions>
 
 const r3 = (x: number) => Number(x.toFixed(3));
 
+/** The median, min and max of per-round ratios, to 3 decimals. */
+export const ratioRange = (ratios: number[]) => ({ median: r3(median(ratios)), min: r3(Math.min(...ratios)), max: r3(Math.max(...ratios)) });
+
 /** The single-thread wasm peaks of this run (lib/nn/simd-peak.ts): plain f32x4 mul + add, and with relaxed-SIMD FMA. */
 interface Peaks { wasm_simd_gflops: number; wasm_relaxed_fma_gflops: number | null; how: string }
 
@@ -186,7 +189,7 @@ function summarise(c: Case, perRound: Measurement[], batch: number, peaks: Peaks
     model: c.model, dataset: c.dataset, threads: c.threads, torch_format: FORMATS.reduce((best, f) => (wins(f) > wins(best) ? f : best)),
     ours_images_per_s: Math.round(ours),
     torch_images_per_s: Math.round(torch),
-    ratio: { median: r3(median(ratios)), min: r3(Math.min(...ratios)), max: r3(Math.max(...ratios)) },
+    ratio: ratioRange(ratios),
     ...arithmetic(c, batch, ours, torch, peaks),
     per_round: perRound.map((m) => ({
       ...m, ours: Math.round(m.ours), ours_warmup: Math.round(m.ours_warmup), torch: Math.round(m.torch), ratio: r3(m.ratio),

@@ -26,9 +26,9 @@ import { PARALLEL_SETUPS } from "../lib/nn/parallel-setups";
 import { defaultThreads } from "../lib/nn/thread-pool";
 import { trainModel, TrainResult } from "../lib/nn/train";
 import { temporaryDir } from "../lib/io/files";
-import { getProfile, readResult, RECIPE_MODELS, RecipeModel, RecipeRun, RecipeRunId, RecipeSummary, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
+import { familyIds, getProfile, readResult, RECIPE_MODELS, RecipeModel, RecipeRun, RecipeRunId, RecipeSummary, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
 import { recipeRun, welchRecord } from "../lib/results/formats";
-import { familyIds, importResults } from "../lib/results/import";
+import { importResults } from "../lib/results/import";
 import { mean, predictionInterval95, std, summarize, welchTTest } from "../lib/stats";
 import { runStudy } from "./child-runs";
 import { profileResultsDir, seedsFlag } from "./seeds";
@@ -106,10 +106,7 @@ const readRun = (name: string, resultsDir = profileResultsDir()) => readResult(`
 
 /** The complete runs of the study, each checked against its format. */
 function readRunFiles(resultsDir: string): RecipeRun[] {
-  const dir = studyDir(resultsDir);
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
-    .map((f) => readRun(f.slice(0, -".json".length), resultsDir)!).filter((r) => r.status === "complete");
+  return familyIds(resultsDir, "cifar-recipe").map((id) => readResult(id as RecipeRunId, resultsDir)!).filter((r) => r.status === "complete");
 }
 
 /**

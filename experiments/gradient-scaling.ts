@@ -43,7 +43,6 @@ function perMethod<T>(value: (method: DiffMethod) => T): PerMethod<T> {
   return Object.fromEntries(DIFF_METHODS.map((m) => [m, value(m)])) as PerMethod<T>;
 }
 
-
 interface Workload { circuit: Circuit; batch: number; inputs: Float64Array; weights: Float64Array; upstream: Float64Array }
 
 /** The branch circuit of this size with seeded inputs and weights in [0, 2π) and an upstream vector in [-1, 1). */

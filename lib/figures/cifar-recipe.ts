@@ -8,11 +8,10 @@
  * at JPEG quality Q ("qQ", with its PSNR to the copy); every epoch was chosen on a validation hold-out of the
  * training images, so the test accuracies below chose nothing.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Figure, NamedFigure } from "../plot";
 import { ordered, pp, RECIPE_MODEL_NAMES, RECIPE_ORDER } from "../claims/cifar-decomposition";
-import { readResult, RECIPE_MODELS, RecipeModel, RecipeRun, RecipeRunId, RecipeSummary, RESULTS_DIR } from "../results";
+import { familyIds, readResult, RECIPE_MODELS, RecipeModel, RecipeRun, RecipeRunId, RecipeSummary, RESULTS_DIR } from "../results";
 import { leastSquares, mean, std } from "../stats";
 
 type Row = RecipeSummary["rows"][number];
@@ -38,11 +37,7 @@ export function readRecipeSummary(dir: string = RESULTS_DIR): RecipeSummary | un
 
 /** Every run file of the study under <dir>/cifar-recipe/, each checked against its format (complete or not). */
 export function readRecipeRuns(dir: string = RESULTS_DIR): RecipeRun[] {
-  const folder = path.join(dir, "cifar-recipe");
-  if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder).filter((f) => f.endsWith(".json")).sort()
-    .map((f) => readResult(`cifar-recipe/${f.slice(0, -".json".length)}` as RecipeRunId, dir))
-    .filter((r): r is RecipeRun => r !== undefined);
+  return familyIds(dir, "cifar-recipe").map((id) => readResult(id as RecipeRunId, dir)!);
 }
 
 // ---------------------------------------------------------------------------------------------- 1. curves

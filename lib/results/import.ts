@@ -5,7 +5,6 @@
  * differs is replaced only when asked, as everywhere in results/.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { readResult, resultPath, ResultId, writeResult } from "./index";
 
@@ -38,11 +37,4 @@ export function importResults(ids: ResultId[], fromDir: string, toDir: string, o
     writeResult(id, value as never, toDir);
     return { id, action: existing === undefined ? "imported" as const : "replaced" as const };
   });
-}
-
-/** The ids of the `<family>/<name>.json` files in `<dir>/<family>/`, sorted. */
-export function familyIds(dir: string, family: string): string[] {
-  const folder = path.join(dir, family);
-  if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((f) => `${family}/${f.slice(0, -".json".length)}`);
 }

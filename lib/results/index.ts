@@ -89,6 +89,13 @@ export function resultPath(experiment: string, dir = RESULTS_DIR): string {
   return path.join(dir, `${experiment}.json`);
 }
 
+/** The ids of the `<family>/<name>.json` files in `<dir>/<family>/` (a study's run files), sorted; none when the folder is missing. */
+export function familyIds(dir: string, family: string): string[] {
+  const folder = path.join(dir, family);
+  if (!fs.existsSync(folder)) return [];
+  return fs.readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((f) => `${family}/${f.slice(0, -".json".length)}`);
+}
+
 /** The catalogue entry of an id; an id the catalogue does not hold is an error. */
 function entryOf(id: string) {
   const entry = catalogueEntry(id);

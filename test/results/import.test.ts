@@ -6,8 +6,8 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readResult, resultPath, ResultId } from "../../lib/results";
-import { familyIds, importResults, snakeCase, snakeCaseKeys } from "../../lib/results/import";
+import { familyIds, readResult, resultPath, ResultId } from "../../lib/results";
+import { importResults, snakeCase, snakeCaseKeys } from "../../lib/results/import";
 import { recordedWith } from "./fixtures";
 import { tempDirs } from "../temp-dirs";
 
