@@ -7,8 +7,7 @@
  */
 import { RecipeModel, RecipeSummary, TrainingRun } from "../results";
 import { mean } from "../stats";
-import { paperTable1Value } from "./paper";
-import { CLAIMS } from "./registry";
+import { paperNumber, paperTable1Value } from "./paper";
 
 type Row = RecipeSummary["rows"][number];
 
@@ -48,12 +47,7 @@ export interface CifarDecomposition {
 }
 
 /** The paper's CIFAR-10 accuracy of a model as its text states it (claims `cifar10-<model>-acc`). */
-function paperTextAccuracy(model: "hqnn" | "cnn"): number {
-  const claim = CLAIMS.find((c) => c.id === `cifar10-${model}-acc`);
-  const expect = claim?.check.kind === "measure" ? claim.check.expect : undefined;
-  if (!expect || !("approx" in expect) || typeof expect.approx !== "number") throw new Error(`claims registry: cifar10-${model}-acc does not hold the paper's accuracy`);
-  return expect.approx;
-}
+const paperTextAccuracy = (model: "hqnn" | "cnn"): number => paperNumber(`cifar10-${model}-acc`);
 
 const ASSUMPTION = "one more JPEG q75 generation costs about as much accuracy on the official pixels as on the copy " +
   "(the copy is the official images after one q75 generation, so the copy − q75 difference stands for what the official pixels would add)";

@@ -4,7 +4,7 @@
  */
 export * from "./types";
 export { CLAIMS, TOL, TOLERANCE_POLICY } from "./registry";
-export { paperTable1Value } from "./paper";
+export { paperNumber, paperTable1Value } from "./paper";
 export { RESULT_IDS, RESULT_KINDS, isResultId, isLossy, partialReason } from "./results";
 export { evaluate, formatNumber, formatValue, formula, meets, refsOf, FieldProblem } from "./expr";
 export { claimKind, evaluateClaim, evaluateClaims, paperValue, resultLookup } from "./verdict";

@@ -2,12 +2,16 @@
 import { DatasetName } from "../data/types";
 import { CLAIMS } from "./registry";
 
-/** The number a Table 1 claim expects (its `approx`, `equals` or `contains`), i.e. the cell as the paper printed it. */
-export function paperTable1Value(dataset: DatasetName, model: "cnn" | "hqnn", quantity: "train-loss" | "test-loss" | "test-acc" | "params"): number {
-  const id = `table1-${dataset}-${model}-${quantity}`;
+/** The single number a claim expects (its `approx`, `equals` or `contains`), i.e. the paper's value as printed. */
+export function paperNumber(id: string): number {
   const claim = CLAIMS.find((c) => c.id === id);
   const expect = claim?.check.kind === "measure" ? claim.check.expect : undefined;
   const value = expect && ("approx" in expect ? expect.approx : "equals" in expect ? expect.equals : "contains" in expect ? expect.contains : undefined);
-  if (typeof value !== "number") throw new Error(`claims registry: ${id} does not hold a single Table 1 number`);
+  if (typeof value !== "number") throw new Error(`claims registry: ${id} does not hold a single paper number`);
   return value;
+}
+
+/** A Table 1 cell as the paper printed it. */
+export function paperTable1Value(dataset: DatasetName, model: "cnn" | "hqnn", quantity: "train-loss" | "test-loss" | "test-acc" | "params"): number {
+  return paperNumber(`table1-${dataset}-${model}-${quantity}`);
 }

@@ -7,10 +7,9 @@ import { datasetFigureBuilders } from "./datasets";
 import { architectureFigures } from "./architecture";
 import { initBackend } from "../nn/backend";
 import { PARALLEL_SETUPS } from "../nn/parallel-setups";
-import { CLAIMS } from "../claims";
 import { accuracyComparisonFigure, lossAccuracyFigure, PaperValues, RunResult, SeedCurve } from "./curves";
 import { readSeedsSummary } from "./seeds";
-import { paperTable1Value } from "../claims";
+import { paperNumber, paperTable1Value } from "../claims";
 import { datasetLabel, DatasetId } from "./table1";
 
 /** Figure 4, drawn from the MNIST models as built for training. */
@@ -37,12 +36,7 @@ export function paperAccuracy(ds: DatasetId): PaperValues {
   if (ds === "mnist") {
     return { hqnn: paperTable1Value(ds, "hqnn", "test-acc") / 100, cnn: paperTable1Value(ds, "cnn", "test-acc") / 100, source: "Table 1 and Figure 5 caption" };
   }
-  const value = (model: "hqnn" | "cnn") => {
-    const id = `${ds}-${model}-acc`, claim = CLAIMS.find((c) => c.id === id);
-    const expect = claim?.check.kind === "measure" ? claim.check.expect : undefined;
-    if (!expect || !("approx" in expect) || typeof expect.approx !== "number") throw new Error(`claims registry: ${id} does not hold the paper's accuracy`);
-    return expect.approx / 100;
-  };
+  const value = (model: "hqnn" | "cnn") => paperNumber(`${ds}-${model}-acc`) / 100;
   return { hqnn: value("hqnn"), cnn: value("cnn"), source: "text and Figure 6 caption; Table 1 prints other numbers" };
 }
 const PANELS = { mnist: ["fig5a", "fig5b", "fig5c"], medmnist: ["fig6a", "fig6b", "fig6-medmnist-acc"], cifar10: ["fig6c", "fig6d", "fig6-cifar10-acc"] };
