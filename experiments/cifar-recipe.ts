@@ -29,7 +29,7 @@ import { temporaryDir } from "../lib/io/files";
 import { familyIds, getProfile, readResult, RECIPE_MODELS, RecipeModel, RecipeRun, RecipeRunId, RecipeSummary, REPO_ROOT, startProvenance, writeResult } from "../lib/results";
 import { recipeRun, welchRecord } from "../lib/results/formats";
 import { importResults } from "../lib/results/import";
-import { mean, predictionInterval95, std, summarize, welchTTest } from "../lib/stats";
+import { mean, summarize, welchTTest } from "../lib/stats";
 import { runStudy } from "./child-runs";
 import { profileResultsDir, seedsFlag } from "./seeds";
 
@@ -151,14 +151,14 @@ type SummaryRow = { recipe: string; model: string; data: string; seed: number; t
 
 /**
  * What the CIFAR-10 claims read (lib/claims/registry.ts): the chosen recipe's runs on the copy, per model its seeds,
- * test accuracy over them, the standard error of that mean and the 95 % prediction interval for one more run, and
+ * test accuracy over them (with the standard error of its mean and the 95 % prediction interval for one more run), and
  * HQNN-Parallel − CNN (Welch) once both models have two seeds.
  */
 export function chosenRecipeResults(recipe: string, rows: SummaryRow[], lossy: boolean) {
   const acc = (m: RecipeModel) => rows.filter((r) => r.recipe === recipe && r.data === "copy" && r.model === m).sort((a, b) => a.seed - b.seed);
   const models = Object.fromEntries(RECIPE_MODELS.filter((m) => acc(m).length).map((m) => {
     const xs = acc(m).map((r) => r.test_acc);
-    return [m, { seeds: acc(m).map((r) => r.seed), test_acc: summarize(xs), test_acc_se: xs.length >= 2 ? std(xs) / Math.sqrt(xs.length) : null, test_acc_prediction95: predictionInterval95(xs) }];
+    return [m, { seeds: acc(m).map((r) => r.seed), test_acc: summarize(xs) }];
   }));
   const [h, c] = RECIPE_MODELS.map((m) => acc(m).map((r) => r.test_acc));
   return { recipe, seeds_wanted: CHOSEN_RECIPE_SEEDS, lossy, models, comparison: h.length >= 2 && c.length >= 2 ? welchRecord(welchTTest(h, c)) : null };

@@ -22,20 +22,18 @@ export const TOL = {
   quanvEquivalence: { kind: "abs", value: 0.05, label: "±0.05 (5 points)" },
 } satisfies Record<string, Tolerance>;
 
-/** Standard deviations from our seed mean within which a paper value counts as one of our runs. */
-const SEED_BAND_SDS = 2;
-
 export const TOLERANCE_POLICY: { applies: string; rule: string; why: string }[] = [
-  { applies: "MNIST accuracy and losses of one paper run (Table 1, text)", rule: `the paper's value lies within our seed mean ± ${SEED_BAND_SDS} standard deviations (5 seeds)`,
-    why: "the paper reports one run; a single run is judged against the distribution of our runs, not against one of them (about 95% of runs fall inside mean ± 2 sd)" },
-  { applies: "test accuracy of one run where we have one run (Medical MNIST, CIFAR-10)", rule: "error rate (100 − accuracy) within a factor of 1.5 of the paper's",
+  { applies: "accuracy and losses of one paper run where we have seeds (MNIST: the seed study, 5 seeds; CIFAR-10: the chosen recipe, 3 seeds)",
+    rule: "the paper's value lies within our 95% prediction interval for one more run: mean ± t(0.975, n − 1) · sd · √(1 + 1/n)",
+    why: "the paper reports one run; a single run is judged against the distribution of our runs, not against one of them. With few seeds the sd is itself uncertain and the interval allows for that: ±3.04 sd at n = 5, ±4.97 sd at n = 3, where mean ± 2 sd would hold only about 86% (n = 5) or 77% (n = 3) of new runs" },
+  { applies: "test accuracy of one run where we have one run (Medical MNIST)", rule: "error rate (100 − accuracy) within a factor of 1.5 of the paper's",
     why: "near the ceiling percentage points hide large relative differences (99.97 vs 99.86 is 0.03% vs 0.14% error, 4.6×); in our MNIST seed study every run's error rate lies within ×/÷1.39 of its model's mean over 5 seeds" },
   { applies: "train/test loss of one run where we have one run", rule: "within a factor of 1.3",
     why: "two standard deviations of the seed-to-seed spread of the final test loss in our MNIST seed study (sd / mean ≈ 0.15); tighter than the 1.64× between the paper's own HQNN and CNN test losses on MNIST" },
   { applies: "\"over 99%\", \"over 82%\"", rule: "strict: ours must exceed the stated bound", why: "the claim itself sets the bar" },
-  { applies: "\"outperforms\" between two single runs (Medical MNIST, CIFAR-10)", rule: "strict: our HQNN accuracy > our CNN accuracy",
+  { applies: "\"outperforms\" between two single runs (Medical MNIST)", rule: "strict: our HQNN accuracy > our CNN accuracy",
     why: "what the paper states; one run per model cannot resolve a gap below about 0.5 pp (our MNIST seed study: per-seed HQNN − CNN differences range from −0.18 to +0.26 pp), which the notes say" },
-  { applies: "\"outperforms\" between seeded averages", rule: "the 95% confidence interval (Welch) of our mean difference lies above 0 (and, on MNIST, reaches the paper's margin)",
+  { applies: "\"outperforms\" between seeded averages", rule: "the 95% confidence interval (Welch) of our mean difference lies above 0 and reaches the paper's margin",
     why: "a directional claim needs evidence of a positive difference; the interval uses the standard error of the difference of means, sqrt(s₁²/n₁ + s₂²/n₂)" },
   { applies: "\"matches\" between seeded averages (HQNN-Quanv vs CNN4)", rule: "the 95% confidence interval (Welch) of our mean difference lies within ±0.05",
     why: "equivalence needs an interval inside a margin, not a non-significant test; 0.05 is a third of the 0.14 gap the paper calls outperforming (CNN1) and five times the 0.01 it calls matching" },
@@ -136,16 +134,38 @@ function experimentOf(row: Table1Row): ResultId {
 }
 
 /**
- * Whether a paper value lies inside our seed distribution: the interval mean ± SEED_BAND_SDS · sd over the MNIST
- * seed study's runs of `model` (a summary field with .mean and .std), scaled like the paper's number.
+ * Whether a paper value lies inside our seed distribution: the 95% prediction interval for one more run of `model`
+ * in the MNIST seed study (a summary field with .mean, .std and .prediction95), scaled like the paper's number.
  */
 function seedBand(model: ResultId, field: string, paperValue: number, scale = 1): { value: Expr; expect: { contains: number }; context: Context[] } {
-  const stat = (s: "mean" | "std"): Expr => ({ ref: "seeds-summary", field: `models.${model}.${field}.${s}`, scale });
-  const spread = product(SEED_BAND_SDS, stat("std"));
+  const stat = (s: string): Expr => ({ ref: "seeds-summary", field: `models.${model}.${field}.${s}`, scale });
   return {
-    value: list(diff(stat("mean"), spread), sum(stat("mean"), spread)),
+    value: list(stat("prediction95.0"), stat("prediction95.1")),
     expect: { contains: paperValue },
     context: [{ label: "our mean over seeds", value: stat("mean") }, { label: "our standard deviation", value: stat("std") }],
+  };
+}
+
+/** A statistic of the chosen CIFAR-10 recipe's runs of `model` over seeds (results/cifar-recipe-summary.json `chosen`). */
+const chosenRecipe = (model: "hqnn-parallel" | "cnn", field: string, scale = 100): Expr => ({ ref: "cifar-recipe-summary", field: `chosen.models.${model}.${field}`, scale });
+const CHOSEN_RECIPE: Context = { label: "recipe, chosen on validation accuracy (results/cifar-recipe-summary.json)", value: ref("cifar-recipe-summary", "chosen.recipe") };
+const RECIPE_NOTE = "Judged against the CIFAR-10 recipe study (experiments/cifar-recipe.ts, lossy JPEG q75 copy): the recipe chosen on a validation hold-out, " +
+  "trained over 3 seeds with the test set choosing nothing. Is the paper's single run inside our 95% prediction interval for one more run?";
+
+/**
+ * Whether the paper's single CIFAR-10 run of `model` lies inside our 95% prediction interval for one more run of the
+ * chosen recipe, with the recorded single run (which stopped on test accuracy) as context.
+ */
+function recipeBand(model: "hqnn-parallel" | "cnn", paperValue: number): Check {
+  return {
+    kind: "measure", value: list(chosenRecipe(model, "test_acc.prediction95.0"), chosenRecipe(model, "test_acc.prediction95.1")), expect: { contains: paperValue },
+    context: [
+      CHOSEN_RECIPE,
+      { label: "our mean over seeds", value: chosenRecipe(model, "test_acc.mean") },
+      { label: "its standard error", value: chosenRecipe(model, "test_acc.se") },
+      { label: "seeds", value: chosenRecipe(model, "seeds", 1) },
+      { label: `the recorded single run (results/${model}-cifar10.json), stopped on test accuracy`, value: pct(`${model}-cifar10`, "final.test_acc") },
+    ],
   };
 }
 
@@ -165,6 +185,7 @@ function table1Claims(row: Table1Row): Claim[] {
       value: row.testLoss, expect: { atLeast: crossEntropyBound(row.acc) } },
   ];
   const lossy = row.dataset === "cifar10" ? "Our CIFAR-10 may come from a lossy JPEG copy; the table then says so." : "";
+  const singleLoss = row.dataset === "cifar10" ? "From the recorded single run, which stopped on test accuracy (patience 3): the recipe study records no train loss comparable with the paper's (augmentation changes it)." : "";
   const seeds = row.dataset === "mnist";
   const loss = (field: "train_loss" | "test_loss", paperValue: number): Check => seeds
     ? { kind: "measure", ...withContext(seedBand(exp, `final_${field}`, paperValue), seedOneRun(exp, `final.${field}`)) }
@@ -172,20 +193,22 @@ function table1Claims(row: Table1Row): Claim[] {
   const accContext: Context[] = [{ label: "best epoch", value: pct(exp, "final.best_test_acc") }, { label: "epochs", value: ref(exp, "final.epochs") }];
   const accuracy: Check = seeds
     ? { kind: "measure", ...withContext(seedBand(exp, "final_test_acc", row.acc, 100), seedOneRun(exp, "final.test_acc", 100)) }
-    : { kind: "measure", value: pct(exp, "final.test_acc"), expect: { approx: row.acc, tol: TOL.errorRate }, context: accContext };
-  const seedNote = seeds ? "Judged against our 5-seed distribution (results/seeds-summary.json): is the paper's single run inside our mean ± 2 sd?" : "";
+    : row.dataset === "cifar10" ? recipeBand(row.model === "hqnn" ? "hqnn-parallel" : "cnn", row.acc)
+      : { kind: "measure", value: pct(exp, "final.test_acc"), expect: { approx: row.acc, tol: TOL.errorRate }, context: accContext };
+  const seedNote = seeds ? "Judged against our 5-seed distribution (results/seeds-summary.json): is the paper's single run inside our 95% prediction interval for one more run?" : "";
   return [
     {
       id: `${id}-train-loss`, where, statement: `${who}: final train loss`, check: loss("train_loss", row.trainLoss),
-      note: [seedNote, row.dataset === "medmnist" ? "Train loss under augmentation (random rotation and flip), which the paper applies to Medical MNIST." : ""]
+      note: [seedNote, row.dataset === "medmnist" ? "Train loss under augmentation (random rotation and flip), which the paper applies to Medical MNIST." : "", singleLoss]
         .join(" ").trim() || undefined,
     },
-    { id: `${id}-test-loss`, where, statement: `${who}: final test loss`, check: loss("test_loss", row.testLoss), note: seedNote || undefined },
+    { id: `${id}-test-loss`, where, statement: `${who}: final test loss`, check: loss("test_loss", row.testLoss), note: [seedNote, singleLoss].join(" ").trim() || undefined },
     {
       id: `${id}-test-acc`, where, alsoAt: row.alsoAcc, statement: `${who}: final test accuracy (%)`, check: accuracy,
       consistency: accConsistency,
       note: [
         seedNote,
+        row.dataset === "cifar10" ? RECIPE_NOTE : "",
         row.textAcc.value !== row.acc ? `The text and Figure 6 give ${row.textAcc.value} for this model; that value is checked in its own entry.` : "",
         lossy,
       ].join(" ").trim() || undefined,
@@ -290,8 +313,13 @@ export const CLAIMS: Claim[] = [
     id: "abstract-cifar10-over-82",
     where: at("Abstract", "on CIFAR-10 (classification accuracy over 82%)"),
     alsoAt: [at("3. Discussion", "the hybrid model classifies images with an accuracy of over 82%")],
-    statement: "CIFAR-10: HQNN-Parallel test accuracy over 82%",
-    check: { kind: "measure", value: pct("hqnn-parallel-cifar10", "final.test_acc"), expect: { above: 82 } },
+    statement: "CIFAR-10: HQNN-Parallel test accuracy over 82% (our mean over the chosen recipe's seeds)",
+    check: {
+      kind: "measure", value: chosenRecipe("hqnn-parallel", "test_acc.mean"), expect: { above: 82 },
+      context: [CHOSEN_RECIPE, { label: "its standard error", value: chosenRecipe("hqnn-parallel", "test_acc.se") },
+        { label: "the recorded single run, stopped on test accuracy", value: pct("hqnn-parallel-cifar10", "final.test_acc") }],
+    },
+    note: "Lossy JPEG q75 copy of CIFAR-10. The recipe study's finding (CLAIMS.md, above) says how much of the gap the recipe and the copy explain.",
   },
 
   // 2.1 Datasets ------------------------------------------------------------------------------------
@@ -474,32 +502,37 @@ export const CLAIMS: Claim[] = [
     id: "cifar10-hqnn-acc",
     where: at("2.2.4 Training and results", "The HQNN-Parallel managed to achieve an 82.78% accuracy."),
     alsoAt: [at("Figure 6 caption", "The HQNN has a 82.78% accuracy on the test data")],
-    statement: "CIFAR-10: HQNN-Parallel final test accuracy (%)",
-    check: {
-      kind: "measure", value: pct("hqnn-parallel-cifar10", "final.test_acc"), expect: { approx: 82.78, tol: TOL.errorRate },
-      context: [{ label: "best epoch", value: pct("hqnn-parallel-cifar10", "final.best_test_acc") }],
-    },
-    note: "Table 1 gives 82.78 to the CNN and 82.64 to the HQNN (swapped; see the Table 1 entries).",
+    statement: "CIFAR-10: HQNN-Parallel test accuracy (%), the paper's run against our chosen recipe's seeds",
+    check: recipeBand("hqnn-parallel", 82.78),
+    note: "Table 1 gives 82.78 to the CNN and 82.64 to the HQNN (swapped; see the Table 1 entries). " + RECIPE_NOTE,
   },
   {
     id: "cifar10-cnn-acc",
     where: at("2.2.4 Training and results", "The classical CNN showed less accurate results with 82.64% accuracy on test data."),
     alsoAt: [at("Figure 6 caption", "outperforms the CNN which has a 82.64% accuracy")],
-    statement: "CIFAR-10: CNN final test accuracy (%)",
-    check: {
-      kind: "measure", value: pct("cnn-cifar10", "final.test_acc"), expect: { approx: 82.64, tol: TOL.errorRate },
-      context: [{ label: "best epoch", value: pct("cnn-cifar10", "final.best_test_acc") }],
-    },
+    statement: "CIFAR-10: CNN test accuracy (%), the paper's run against our chosen recipe's seeds",
+    check: recipeBand("cnn", 82.64),
+    note: RECIPE_NOTE,
   },
   {
     id: "cifar10-hqnn-outperforms-cnn",
     where: at("Figure 6 caption", "The HQNN has a 82.78% accuracy on the test data and outperforms the CNN which has a 82.64% accuracy."),
     alsoAt: [at("3. Discussion", "with an accuracy of over 82% better than its classical counterpart with a similar number of weights")],
-    statement: "CIFAR-10: HQNN-Parallel test accuracy > CNN test accuracy (percentage points)",
-    paper: "82.78 − 82.64 = 0.14 > 0",
-    check: { kind: "measure", value: diff(pct("hqnn-parallel-cifar10", "final.test_acc"), pct("cnn-cifar10", "final.test_acc")), expect: { above: 0 } },
+    statement: "CIFAR-10: HQNN-Parallel outperforms the CNN by the paper's margin: over the chosen recipe's seeds, the 95% confidence interval (Welch) of our mean HQNN − CNN difference in test accuracy lies above 0 and reaches the paper's 0.14 pp (checked: its [low, high] ends, percentage points)",
+    paper: "one run per model: 82.78 − 82.64 = 0.14",
+    check: {
+      kind: "measure",
+      value: list(pct("cifar-recipe-summary", "chosen.comparison.ci95.0"), pct("cifar-recipe-summary", "chosen.comparison.ci95.1")),
+      expect: { atLeast: list(0, 0.14) },
+      context: [
+        CHOSEN_RECIPE,
+        { label: "mean HQNN − CNN over seeds", value: pct("cifar-recipe-summary", "chosen.comparison.mean_diff") },
+        { label: "Welch's t-test p", value: ref("cifar-recipe-summary", "chosen.comparison.p") },
+        { label: "the recorded single runs (stopped on test accuracy): HQNN − CNN", value: diff(pct("hqnn-parallel-cifar10", "final.test_acc"), pct("cnn-cifar10", "final.test_acc")) },
+      ],
+    },
     consistency: [{ says: "text / Figure 6 caption, HQNN − CNN", value: diff(82.78, 82.64), expect: { above: 0 } }],
-    note: "Table 1 states the opposite order (CNN 82.78, HQNN 82.64). A 0.14 pp gap is 14 of 10,000 test images, within single-run noise.",
+    note: "Table 1 states the opposite order (CNN 82.78, HQNN 82.64). A 0.14 pp gap is 14 of 10,000 test images; the paper has one run per model. " + RECIPE_NOTE,
   },
 
   // 2.3 HQNN-Quanv ------------------------------------------------------------------------------------

@@ -6,10 +6,12 @@
  * - exact: a deterministic computation (counts, ZX, Fourier, timings, dataset facts); no guard.
  * - seed-study: the MNIST seed study (experiments/seeds.ts); partial in the quick profile or while any model
  *   has fewer seeds than the study asks for.
+ * - recipe-study: the CIFAR-10 recipe study (experiments/cifar-recipe.ts); partial in the quick profile, before a
+ *   recipe is chosen, or while a model has fewer seeds of the chosen recipe than the study asks for.
  */
 import { ResultId } from "./types";
 
-export type ResultKind = "training" | "seeded" | "exact" | "seed-study";
+export type ResultKind = "training" | "seeded" | "exact" | "seed-study" | "recipe-study";
 
 export const RESULT_KINDS: Record<ResultId, ResultKind> = {
   "hqnn-parallel-mnist": "training",
@@ -27,7 +29,7 @@ export const RESULT_KINDS: Record<ResultId, ResultKind> = {
   "zx-reduction": "exact",
   fourier: "exact",
   "seeds-summary": "seed-study",
-  "cifar-recipe-summary": "seeded",
+  "cifar-recipe-summary": "recipe-study",
   "bench-training": "exact",
   "gradient-scaling": "exact",
 };
@@ -47,6 +49,13 @@ export function partialReason(id: ResultId, data: any): string | undefined {
     const short = Object.entries(data?.models ?? {}).filter(([, m]: [string, any]) => m.seeds.length < data.seeds_wanted)
       .map(([name, m]: [string, any]) => `${name} ${m.seeds.length}/${data.seeds_wanted} seeds`);
     if (short.length > 0) return `${id}: ${short.join(", ")}`;
+  }
+  if (kind === "recipe-study") {
+    const chosen = data?.chosen;
+    if (!chosen) return `${id}: no recipe chosen yet`;
+    const short = ["hqnn-parallel", "cnn"].filter((m) => (chosen.models[m]?.seeds.length ?? 0) < chosen.seeds_wanted)
+      .map((m) => `${m} ${chosen.models[m]?.seeds.length ?? 0}/${chosen.seeds_wanted} seeds`);
+    if (short.length > 0) return `${id}: chosen recipe ${chosen.recipe}: ${short.join(", ")}`;
   }
   return undefined;
 }

@@ -38,8 +38,15 @@ export function meanStd(xs: number[]): { mean: number; std: number; std_populati
   return { mean: m, std: xs.length > 1 ? Math.sqrt(ss / (xs.length - 1)) : 0, std_population: Math.sqrt(ss / xs.length) };
 }
 
+/**
+ * A sample over seeds: n, mean, sd (divisor n − 1), the standard error of the mean (sd / √n), min, max and the 95 %
+ * prediction interval for one more run (see predictionInterval95); se and prediction95 are null below two values.
+ */
 export function summarize(xs: number[]) {
-  return { n: xs.length, mean: mean(xs), std: std(xs), min: Math.min(...xs), max: Math.max(...xs) };
+  return {
+    n: xs.length, mean: mean(xs), std: std(xs), se: xs.length >= 2 ? std(xs) / Math.sqrt(xs.length) : null,
+    min: Math.min(...xs), max: Math.max(...xs), prediction95: predictionInterval95(xs),
+  };
 }
 
 /** ln Γ(x) for x > 0 (Lanczos approximation, g = 7, 9 terms; relative error ~1e-15). */

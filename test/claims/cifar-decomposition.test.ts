@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CLAIMS, paperTable1Value } from "../../lib/claims";
+import { paperNumber, paperTable1Value } from "../../lib/claims";
 import { cifarDecomposition, SingleRun } from "../../lib/claims/cifar-decomposition";
 import { row, summaryWith } from "../figures/recipe-summary";
 
@@ -12,7 +12,7 @@ const recorded: { hqnn: SingleRun; cnn: SingleRun } = {
   hqnn: { final: { test_acc: 0.6838, train_loss: 0.5, test_loss: 0.98, epochs: 9, best_test_acc: 0.7071 }, stopped_early: "after epoch 9: no test-accuracy improvement for 3 epochs", config: { epochs: 20, patience: 3 } },
   cnn: { final: { test_acc: 0.7075, train_loss: 0.44, test_loss: 0.94, epochs: 10, best_test_acc: 0.7147 }, stopped_early: "after epoch 10: no test-accuracy improvement for 3 epochs", config: { epochs: 20, patience: 3 } },
 };
-const paperText = (model: string) => (CLAIMS.find((c) => c.id === `cifar10-${model}-acc`)!.check as { expect: { approx: number } }).expect.approx;
+const paperText = (model: string) => paperNumber(`cifar10-${model}-acc`);
 const close = (a: number | null | undefined, b: number) => assert.ok(a != null && Math.abs(a - b) < 1e-9, `${a} ≠ ${b}`);
 
 test("cifarDecomposition: each part from results, the arithmetic (c) − (b) and paper − (c) − (d)", () => {

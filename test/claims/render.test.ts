@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { REPO_ROOT, writeResult } from "../../lib/results";
 import { recordedWith } from "../results/fixtures";
+import { chosenWith } from "../figures/recipe-summary";
 import { claimKind, CLAIMS, evaluateClaims, renderClaimsMarkdown, renderTable, VERDICTS } from "../../lib/claims";
 
 function tempDir(): string {
@@ -38,15 +39,12 @@ test("CLAIMS.md: summary counts add up, one table row per claim, links only to f
 
 test("the table marks partial and lossy values", () => {
   const dir = tempDir();
-  writeResult("hqnn-parallel-cifar10", recordedWith("hqnn-parallel-cifar10", {
-    status: "running (3/10 epochs)", dataset: { source: { lossy: true } },
-    final: { test_acc: 0.8, train_loss: 0.5, test_loss: 0.6, epochs: 3, best_test_acc: 0.8 },
-  }), dir);
+  writeResult("cifar-recipe-summary", chosenWith([0.79, 0.81], [0.80, 0.80, 0.81]), dir);
   const row = renderTable(evaluateClaims(dir), { linkBase: dir }).split("\n").find((l) => l.startsWith("| [abstract-cifar10-over-82]"));
   assert.ok(row);
   assert.match(row, /80\.00|\b80\b/);
   assert.match(row, /CIFAR-10 \(lossy JPEG q75 copy/);
-  assert.match(row, /running \(3\/10 epochs\)/);
+  assert.match(row, /hqnn-parallel 2\/3 seeds/);
   assert.match(row, /\*\*pending\*\*/);
 });
 

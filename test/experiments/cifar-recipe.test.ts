@@ -68,14 +68,14 @@ test("what the claims read: the chosen recipe's runs on the copy per model, stan
   assert.deepEqual(c.seeds, [1, 2], "other recipes and re-encoded data are not the chosen recipe on the copy");
   const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
   close(h.test_acc.mean, 0.72);
-  close(h.test_acc_se!, 0.02 / Math.sqrt(3)); // sd 0.02
+  close(h.test_acc.se!, 0.02 / Math.sqrt(3)); // sd 0.02
   // t(0.975, 2) in closed form: t² = 2 · 0.95² / (1 − 0.95²)
   const half = Math.sqrt((2 * 0.95 ** 2) / (1 - 0.95 ** 2)) * 0.02 * Math.sqrt(4 / 3);
-  close(h.test_acc_prediction95![0], 0.72 - half);
-  close(h.test_acc_prediction95![1], 0.72 + half);
+  close(h.test_acc.prediction95![0], 0.72 - half);
+  close(h.test_acc.prediction95![1], 0.72 + half);
   close(r.comparison!.mean_diff, 0.72 - 0.73);
   const one = chosenRecipeResults("long", rows.filter((x) => !(x.model === "cnn" && x.seed === 2)), false);
   assert.equal(one.comparison, null, "one CNN seed: no Welch test");
-  assert.equal(one.models.cnn.test_acc_se, null);
-  assert.equal(one.models.cnn.test_acc_prediction95, null);
+  assert.equal(one.models.cnn.test_acc.se, null);
+  assert.equal(one.models.cnn.test_acc.prediction95, null);
 });

@@ -5,6 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readResult, RecipeSummary, writeResult } from "../../lib/results";
+import { welchRecord } from "../../lib/results/formats";
+import { summarize, welchTTest } from "../../lib/stats";
+import { recordedWith } from "../results/fixtures";
 import { tempDirs } from "../temp-dirs";
 
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -30,3 +33,18 @@ export function summaryWith(rows: Row[], chosen: string | null, comparisons: Rec
   return readResult("cifar-recipe-summary", dir)!;
 }
 
+
+type Chosen = NonNullable<RecipeSummary["chosen"]>;
+
+/**
+ * The recorded summary with its `chosen` block replaced: the recipe "long" on the copy with these per-seed test
+ * accuracies (seeds 1, 2, ...) of each model, 3 seeds wanted, Welch's test once both models have two.
+ */
+export function chosenWith(hqnn: number[], cnn: number[], lossy = true): RecipeSummary {
+  const models: Chosen["models"] = {};
+  for (const [name, xs] of [["hqnn-parallel", hqnn], ["cnn", cnn]] as const) {
+    if (xs.length) models[name] = { seeds: xs.map((_, i) => i + 1), test_acc: summarize(xs) };
+  }
+  const comparison = hqnn.length >= 2 && cnn.length >= 2 ? welchRecord(welchTTest(hqnn, cnn)) : null;
+  return { ...recordedWith("cifar-recipe-summary", {}), chosen: { recipe: "long", seeds_wanted: 3, lossy, models, comparison } };
+}

@@ -1,5 +1,5 @@
 /** Schemas shared by several result formats: provenance, the data source record, summary statistics. */
-import { arr, bool, num, obj, oneOf, opt, str } from "../schema";
+import { arr, bool, nullable, num, obj, oneOf, opt, str, tuple } from "../schema";
 
 /** How a result was produced (lib/results `startProvenance`). */
 export const provenance = obj({
@@ -37,8 +37,8 @@ export const dataSource = obj({
   note: opt(str),
 });
 
-/** lib/stats `summarize`: sample size, mean, sd (divisor n-1), extremes. */
-export const stat = obj({ n: num, mean: num, std: num, min: num, max: num });
+/** lib/stats `summarize`: sample size, mean, sd (divisor n-1), standard error, extremes, 95 % prediction interval. */
+export const stat = obj({ n: num, mean: num, std: num, se: nullable(num), min: num, max: num, prediction95: nullable(tuple(num, num)) });
 
 /** Machine load around a timed measurement. */
 export const machineLoad = obj({ loadavg_1_5_15_before: arr(num), loadavg_1_5_15_after: arr(num), cpus: num, note: opt(str) });

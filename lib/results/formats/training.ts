@@ -96,7 +96,7 @@ export const recipeSummary = obj({
     /** Whether these runs trained on a lossy copy of the data (every run's dataset.source.lossy; the claims label it). */
     lossy: bool,
     /** Test accuracy over seeds, its standard error, and the 95 % prediction interval for one more run (null below 2 seeds). */
-    models: rec(obj({ seeds: arr(num), test_acc: stat, test_acc_se: nullable(num), test_acc_prediction95: nullable(tuple(num, num)) })),
+    models: rec(obj({ seeds: arr(num), test_acc: stat })),
     comparison: nullable(welch),
   }))),
   code_versions: arr(str),
