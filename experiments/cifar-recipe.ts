@@ -147,19 +147,17 @@ export function summarizeRecipes(resultsDir = profileResultsDir()) {
   return summary;
 }
 
-type SummaryRow = { recipe: string; model: string; data: string; seed: number; test_acc: number };
+type SummaryRow = { recipe: string; model: string; data: string; seed: number; test_acc: number; test_loss: number };
 
 /**
  * What the CIFAR-10 claims read (lib/claims/registry.ts): the chosen recipe's runs on the copy, per model its seeds,
- * test accuracy over them (with the standard error of its mean and the 95 % prediction interval for one more run), and
- * HQNN-Parallel − CNN (Welch) once both models have two seeds.
+ * test accuracy and test loss over them (at the epoch chosen on validation; each with the standard error of its mean and
+ * the 95 % prediction interval for one more run), and HQNN-Parallel − CNN in accuracy (Welch) once both have two seeds.
  */
 export function chosenRecipeResults(recipe: string, rows: SummaryRow[], lossy: boolean) {
   const acc = (m: RecipeModel) => rows.filter((r) => r.recipe === recipe && r.data === "copy" && r.model === m).sort((a, b) => a.seed - b.seed);
-  const models = Object.fromEntries(RECIPE_MODELS.filter((m) => acc(m).length).map((m) => {
-    const xs = acc(m).map((r) => r.test_acc);
-    return [m, { seeds: acc(m).map((r) => r.seed), test_acc: summarize(xs) }];
-  }));
+  const models = Object.fromEntries(RECIPE_MODELS.filter((m) => acc(m).length).map((m) =>
+    [m, { seeds: acc(m).map((r) => r.seed), test_acc: summarize(acc(m).map((r) => r.test_acc)), test_loss: summarize(acc(m).map((r) => r.test_loss)) }]));
   const [h, c] = RECIPE_MODELS.map((m) => acc(m).map((r) => r.test_acc));
   return { recipe, seeds_wanted: CHOSEN_RECIPE_SEEDS, lossy, models, comparison: h.length >= 2 && c.length >= 2 ? welchRecord(welchTTest(h, c)) : null };
 }

@@ -123,6 +123,16 @@ test("CIFAR-10 accuracy: the paper's run against the chosen recipe's 95% predict
   assert.ok(e.labels.some((l) => /hqnn-parallel 2\/3 seeds/.test(l)), e.labels.join("; "));
 });
 
+test("CIFAR-10 test loss: the paper's run against the chosen recipe's prediction interval of the loss at the epoch chosen on validation", () => {
+  const dir = tempResults();
+  const id = "table1-cifar10-cnn-test-loss"; // paper 0.5484
+  const accs = [0.80, 0.80, 0.81];
+  writeResult("cifar-recipe-summary", chosenWith(accs, accs, true, { cnn: [0.55, 0.60, 0.65] }), dir);
+  assert.equal(verdictOf(dir, id).verdict, "reproduced on different data", "0.5484 inside 0.60 ± 4.97 · 0.05 · 1.15");
+  writeResult("cifar-recipe-summary", chosenWith(accs, accs, true, { cnn: [0.70, 0.71, 0.72] }), dir);
+  assert.equal(verdictOf(dir, id).verdict, "not reproduced on different data", "0.5484 below 0.71 ± 0.11");
+});
+
 test("'outperforms' on CIFAR-10 is the recipe study's Welch interval: above 0 and reaching the paper's 0.14 pp; pending below 3 seeds", () => {
   const dir = tempResults();
   const id = "cifar10-hqnn-outperforms-cnn";

@@ -56,7 +56,7 @@ test("the recipe carried forward: best validation accuracy on the copy, averaged
 
 test("what the claims read: the chosen recipe's runs on the copy per model, standard error, prediction interval, Welch", async () => {
   const { chosenRecipeResults } = await import("../../experiments/cifar-recipe");
-  const row = (recipe: string, model: string, seed: number, test_acc: number, data = "copy") => ({ recipe, model, data, seed, test_acc });
+  const row = (recipe: string, model: string, seed: number, test_acc: number, data = "copy") => ({ recipe, model, data, seed, test_acc, test_loss: 2 - test_acc });
   const rows = [row("long", "hqnn-parallel", 3, 0.74), row("long", "hqnn-parallel", 1, 0.70), row("long", "hqnn-parallel", 2, 0.72),
     row("long", "cnn", 1, 0.71), row("long", "cnn", 2, 0.75), row("augment", "cnn", 3, 0.1), row("long", "cnn", 3, 0.1, "q50")];
   const r = chosenRecipeResults("long", rows, true);
@@ -69,6 +69,8 @@ test("what the claims read: the chosen recipe's runs on the copy per model, stan
   const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
   close(h.test_acc.mean, 0.72);
   close(h.test_acc.se!, 0.02 / Math.sqrt(3)); // sd 0.02
+  close(h.test_loss.mean, 2 - 0.72);
+  close(h.test_loss.se!, 0.02 / Math.sqrt(3));
   // t(0.975, 2) in closed form: t² = 2 · 0.95² / (1 − 0.95²)
   const half = Math.sqrt((2 * 0.95 ** 2) / (1 - 0.95 ** 2)) * 0.02 * Math.sqrt(4 / 3);
   close(h.test_acc.prediction95![0], 0.72 - half);

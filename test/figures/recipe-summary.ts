@@ -38,12 +38,13 @@ type Chosen = NonNullable<RecipeSummary["chosen"]>;
 
 /**
  * The recorded summary with its `chosen` block replaced: the recipe "long" on the copy with these per-seed test
- * accuracies (seeds 1, 2, ...) of each model, 3 seeds wanted, Welch's test once both models have two.
+ * accuracies (seeds 1, 2, ...) of each model, 3 seeds wanted, Welch's test once both models have two; test losses
+ * are `losses` where given, else 0.6 for every run.
  */
-export function chosenWith(hqnn: number[], cnn: number[], lossy = true): RecipeSummary {
+export function chosenWith(hqnn: number[], cnn: number[], lossy = true, losses: { hqnn?: number[]; cnn?: number[] } = {}): RecipeSummary {
   const models: Chosen["models"] = {};
-  for (const [name, xs] of [["hqnn-parallel", hqnn], ["cnn", cnn]] as const) {
-    if (xs.length) models[name] = { seeds: xs.map((_, i) => i + 1), test_acc: summarize(xs) };
+  for (const [name, xs, ls] of [["hqnn-parallel", hqnn, losses.hqnn], ["cnn", cnn, losses.cnn]] as const) {
+    if (xs.length) models[name] = { seeds: xs.map((_, i) => i + 1), test_acc: summarize(xs), test_loss: summarize(ls ?? xs.map(() => 0.6)) };
   }
   const comparison = hqnn.length >= 2 && cnn.length >= 2 ? welchRecord(welchTTest(hqnn, cnn)) : null;
   return { ...recordedWith("cifar-recipe-summary", {}), chosen: { recipe: "long", seeds_wanted: 3, lossy, models, comparison } };

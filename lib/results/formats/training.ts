@@ -89,14 +89,14 @@ export const recipeSummary = obj({
   comparisons: rec(welch),
   /**
    * The chosen recipe on the copy, what the CIFAR-10 claims read (from 2026-12-06 on): per model its seeds and test
-   * accuracy over them, HQNN-Parallel − CNN (Welch) once both have two seeds, and the seeds the study wants.
+   * accuracy and loss over them, HQNN-Parallel − CNN (Welch) once both have two seeds, and the seeds the study wants.
    */
   chosen: opt(nullable(obj({
     recipe: str, seeds_wanted: num,
     /** Whether these runs trained on a lossy copy of the data (every run's dataset.source.lossy; the claims label it). */
     lossy: bool,
-    /** Test accuracy over seeds, its standard error, and the 95 % prediction interval for one more run (null below 2 seeds). */
-    models: rec(obj({ seeds: arr(num), test_acc: stat })),
+    /** Test accuracy and loss over seeds at the epoch chosen on validation (each with its standard error and 95 % prediction interval). */
+    models: rec(obj({ seeds: arr(num), test_acc: stat, test_loss: stat })),
     comparison: nullable(welch),
   }))),
   code_versions: arr(str),
