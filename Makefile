@@ -6,7 +6,7 @@
 #   make reproduce   the long, paper-scale experiments (PROFILE=full), resumable
 #                    SCHEDULER=slurm: as Slurm job arrays, one index per task not done (scripts/slurm.ts; DRY_RUN=1 only prints)
 #   make reproduce-status   where the Slurm tasks stand (also: make reproduce SCHEDULER=slurm STATUS=1)
-#   make cifar-recipe the CIFAR-10 recipe study of issue 28 (PROFILE=full, resumable; ARGS="..." for its flags)
+#   make cifar-recipe the CIFAR-10 recipe study of issue 28, all three stages (PROFILE=full, resumable; ARGS="..." replaces its flags)
 #   make test-slurm  the Slurm tests alone: installs Slurm and munge (root), runs the study on a private single-node Slurm
 #   make bench       throughput benchmarks (engine, training); writes results/local/, RECORD=1 replaces results/bench-training.json
 #   make claims      rebuild CLAIMS.md, the README's findings paragraph and benchmark tables from results/
@@ -69,7 +69,7 @@ reproduce-status: setup
 # Issue 28's CIFAR-10 recipe study (experiments/cifar-recipe.ts), resumable: ARGS narrows or extends it, e.g.
 # make cifar-recipe ARGS="--recipes long --models cnn --data q75,q50,q25"
 cifar-recipe: setup
-	PROFILE=full $(TSX) experiments/cifar-recipe.ts $(ARGS)
+	PROFILE=full $(TSX) experiments/cifar-recipe.ts $(if $(ARGS),$(ARGS),--stages --jobs $(shell nproc))
 
 test-slurm: setup
 	@./scripts/setup.sh slurm

@@ -5,6 +5,7 @@
  * optionally on the copy re-encoded at a lower JPEG quality (lib/data/requality.ts).
  *
  *   node --import tsx experiments/cifar-recipe.ts [--recipes a,b] [--models a,b] [--seeds 1-3] [--data copy,q50] [--jobs N]
+ *   node --import tsx experiments/cifar-recipe.ts --stages [--jobs N]     the whole study, stage by stage (studyStage)
  *   node --import tsx experiments/cifar-recipe.ts --summary
  *
  * Each run is <recipe>-<model>[-q<Q>]-s<seed>: results/cifar-recipe/<run>.json (results/quick/cifar-recipe/ unless
@@ -186,6 +187,29 @@ export function studyJobs(opts: { recipes: RecipeId[]; models: RecipeModel[]; se
   return opts.data.flatMap((data) => opts.seeds.flatMap((seed) => opts.recipes.flatMap((recipe) => opts.models.map((model) => ({ recipe, model, seed, data })))));
 }
 
+/**
+ * The study's three stages: (1) every recipe for both models, seed 1, on the copy; (2) the recipe chosen on
+ * validation after stage 1 (`chosen`) for both models over the remaining seeds up to CHOSEN_RECIPE_SEEDS; (3) the CNN
+ * with that recipe, seed 1, on the copy re-encoded at each lower JPEG quality. Stages 2 and 3 need `chosen`.
+ */
+export function studyStage(stage: 1 | 2 | 3, chosen: RecipeId | null): RecipeJob[] {
+  if (stage === 1) return studyJobs({ recipes: [...RECIPE_IDS], models: [...RECIPE_MODELS], seeds: [1], data: ["copy"] });
+  if (chosen === null) throw new Error(`stage ${stage} of the recipe study needs the recipe chosen after stage 1, and the summary names none`);
+  if (stage === 2) return studyJobs({ recipes: [chosen], models: [...RECIPE_MODELS], seeds: Array.from({ length: CHOSEN_RECIPE_SEEDS - 1 }, (_, i) => i + 2), data: ["copy"] });
+  return studyJobs({ recipes: [chosen], models: ["cnn"], seeds: [1], data: DATA_VARIANTS.filter((d) => d !== "copy") });
+}
+
+/** The whole study (what `make reproduce` runs): stage by stage, each resuming what is done, the choice read from the summary in between. */
+export async function runStudyStages(jobs: number, threads?: number) {
+  let summary = await runStudyJobs(studyStage(1, null), jobs, threads);
+  for (const stage of [2, 3] as const) {
+    const chosen = (summary.chosen_recipe?.recipe ?? null) as RecipeId | null;
+    process.stderr.write(`cifar-recipe: stage ${stage}, recipe ${chosen} (chosen on validation)\n`);
+    summary = await runStudyJobs(studyStage(stage, chosen), jobs, threads);
+  }
+  return summary;
+}
+
 /** Runs the missing jobs, `jobs` at a time in child processes, with the study's progress and ETA on stderr. */
 export async function runStudyJobs(all: RecipeJob[], jobs: number, threads?: number) {
   const runs = all.filter((j) => !isComplete(j)).map((job) => ({
@@ -220,12 +244,14 @@ const COMMAND = {
     jobs: integerFlag("runs at a time, each in its own process", { min: 1, fallback: 1 }),
     threads: integerFlag("data-parallel threads per run (default: cores / jobs)", { min: 1 }),
     inline: switchFlag("run the selected runs one after another in this process (what each child of the study does)"),
+    stages: switchFlag("the whole study in its three stages (every recipe for both models, seed 1; then the recipe chosen on validation for seeds 2-3; then the CNN with it on q75, q50, q25); --recipes, --models, --seeds and --data are ignored"),
     summary: switchFlag("only rebuild the summary from the finished runs"),
     import: stringFlag("copy the complete runs of the study from another checkout's results folder (a study held at one commit), keys renamed to snake_case, each checked against its format; then rebuild the summary. A recorded run that differs is kept unless FORCE=1", "DIR"),
   },
   examples: [
     "PROFILE=full node --import tsx experiments/cifar-recipe.ts --recipes val-stop,augment,long --models hqnn-parallel,cnn --seeds 1",
     "PROFILE=full node --import tsx experiments/cifar-recipe.ts --recipes long --models cnn --data q75,q50,q25",
+    "PROFILE=full node --import tsx experiments/cifar-recipe.ts --stages --jobs 2",
     "node --import tsx experiments/cifar-recipe.ts --summary",
     "PROFILE=full node --import tsx experiments/cifar-recipe.ts --import /work/runs/cifar/results",
   ],
@@ -248,7 +274,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (flags.import !== undefined) importStudy(flags.import);
-  const s = flags.summary || flags.import !== undefined ? summarizeRecipes() : await runStudyJobs(jobs, flags.jobs, flags.threads);
+  const s = flags.summary || flags.import !== undefined ? summarizeRecipes()
+    : flags.stages ? await runStudyStages(flags.jobs, flags.threads) : await runStudyJobs(jobs, flags.jobs, flags.threads);
   process.stdout.write(JSON.stringify({ runs: s.rows.length, groups: s.groups, comparisons: s.comparisons }) + "\n");
 }
 

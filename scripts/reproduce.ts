@@ -18,9 +18,12 @@ import { runQuanvExperiments } from "../experiments/quanv";
 import { runParallelExperiment } from "../experiments/parallel";
 import { readResult, REPO_ROOT, TrainingId } from "../lib/results";
 import { runSeeds, SEED_MODELS } from "../experiments/seeds";
+import { runStudyStages } from "../experiments/cifar-recipe";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+
+const CORES = os.availableParallelism?.() ?? os.cpus().length;
 
 const training = (id: TrainingId) => async () => {
   if (process.env.FORCE === "1") fs.rmSync(path.join(REPO_ROOT, "checkpoints", id), { recursive: true, force: true });
@@ -43,7 +46,9 @@ const EXPERIMENTS: Record<string, () => Promise<unknown>> = {
   "cnn-medmnist": training("cnn-medmnist"),
   "hqnn-parallel-medmnist": training("hqnn-parallel-medmnist"),
   // HQNN-Parallel, the CNN and three ablations on MNIST, seeds 1-5, one run per core at a time (about 25 runs).
-  seeds: async () => runSeeds({ seeds: [1, 2, 3, 4, 5], models: [...SEED_MODELS], jobs: os.availableParallelism?.() ?? os.cpus().length }),
+  seeds: async () => runSeeds({ seeds: [1, 2, 3, 4, 5], models: [...SEED_MODELS], jobs: CORES }),
+  // Issue 28's CIFAR-10 recipe study in its three stages (13 runs of up to 40 epochs), what the CIFAR-10 claims read.
+  "cifar-recipe": async () => runStudyStages(CORES),
 };
 
 (async () => {

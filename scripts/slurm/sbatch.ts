@@ -79,6 +79,7 @@ export function arrayScript(job: ArrayJob, ctx: ScriptContext): string {
 export function aggregateSteps(tasks: StudyTask[], profile: Profile): string[][] {
   return [
     ...(tasks.some((t) => t.kind === "seeds") ? [["node", "--import", "tsx", "experiments/seeds.ts", "--summary"]] : []),
+    ...(tasks.some((t) => t.kind === "cifar-recipe") ? [["node", "--import", "tsx", "experiments/cifar-recipe.ts", "--summary"]] : []),
     // Claims and figures are of the paper-scale results; the quick profile only checks the machinery.
     ...(profile === "full" ? [["make", "--no-print-directory", "claims", "figures"]] : []),
   ];

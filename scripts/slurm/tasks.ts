@@ -1,13 +1,17 @@
 /**
  * The study of `make reproduce` (scripts/reproduce.ts) as independent tasks for a cluster: one per training run
- * (experiment, seed) and one for the cheap experiments together. A task is its command line, the result files
+ * (experiment, seed, or run of the CIFAR-10 recipe study) and one for the cheap experiments together. The recipe
+ * study's stages 2 and 3 depend on the recipe chosen after stage 1, so they are tasks only once stage 1 is done and
+ * summarised (the aggregation does that; submitting again then adds them). A task is its command line, the result files
  * that show it done (every file present and, where the file has a status, "complete", as scripts/reproduce.ts and
  * experiments/seeds.ts decide) and the resources it asks the scheduler for.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { RecipeJob, runId, studyStage } from "../../experiments/cifar-recipe";
 import { LR_VARIANTS, MAIN_VARIANTS, READING_VARIANTS } from "../../experiments/quanv";
-import { Profile } from "../../lib/results";
+import { Profile, readResult } from "../../lib/results";
+import { RecipeId } from "../../lib/nn/cifar-recipes";
 
 export interface Resources {
   cpus: number;
@@ -30,6 +34,8 @@ export const RESOURCES: Record<string, Resources> = {
   "cnn-medmnist": { cpus: 2, mem: "6G", time: "02:00:00" },
   "hqnn-parallel-medmnist": { cpus: 2, mem: "6G", time: "02:00:00" },
   seeds: { cpus: 2, mem: "4G", time: "01:00:00" },
+  /** A 40-epoch run of the recipe study took 100 min on one thread beside another run, about 65 min on both cores. */
+  "cifar-recipe": { cpus: 2, mem: "6G", time: "05:00:00" },
   cheap: { cpus: 2, mem: "4G", time: "00:30:00" },
   aggregate: { cpus: 1, mem: "4G", time: "00:30:00" },
 };
@@ -47,7 +53,7 @@ export const CHEAP_EXPERIMENTS: Record<string, string[]> = {
 export const SINGLE_RUNS = ["cnn-mnist", "hqnn-parallel-mnist", "cnn-cifar10", "hqnn-parallel-cifar10", "cnn-medmnist", "hqnn-parallel-medmnist"];
 
 /** The experiment ids `make reproduce EXP=...` knows, in its order. */
-export const STUDY_EXPERIMENTS = [...Object.keys(CHEAP_EXPERIMENTS), ...SINGLE_RUNS, "seeds"];
+export const STUDY_EXPERIMENTS = [...Object.keys(CHEAP_EXPERIMENTS), ...SINGLE_RUNS, "seeds", "cifar-recipe"];
 
 export interface StudyTask {
   /** The run id (cnn-mnist, cnn-mnist-s3) or "cheap". */
@@ -91,6 +97,7 @@ export function studyTasks(sel: Selection): StudyTask[] {
     ...SINGLE_RUNS.filter(wanted).map((id) => trainingTask(id, id, [], sel.resultsDir)),
     ...(wanted("seeds") ? sel.seeds.flatMap((seed) => sel.models.map((model) =>
       trainingTask(`${model}-s${seed}`, "seeds", ["--seed", String(seed)], path.join(sel.resultsDir, "seeds"), model))) : []),
+    ...(wanted("cifar-recipe") ? recipeTasks(sel.resultsDir) : []),
   ];
   return tasks.map((t) => ({ ...t, resources: { ...RESOURCES[t.kind], ...sel.override } }));
 }
@@ -105,6 +112,24 @@ function cheapTask(experiments: string[], resultsDir: string): Omit<StudyTask, "
 
 function trainingTask(id: string, kind: string, flags: string[], dir: string, experiment = id): Omit<StudyTask, "resources"> {
   return { id, kind, command: [...TSX, "experiments/parallel.ts", experiment, ...flags], results: [path.join(dir, `${id}.json`)] };
+}
+
+/**
+ * The recipe study's runs as tasks: stage 1 always; stages 2 and 3 once every stage-1 run is done and the summary
+ * in `resultsDir` (rebuilt by the aggregation) includes them all and names the chosen recipe.
+ */
+function recipeTasks(resultsDir: string): Omit<StudyTask, "resources">[] {
+  const task = (job: RecipeJob): Omit<StudyTask, "resources"> => ({
+    id: runId(job), kind: "cifar-recipe",
+    command: [...TSX, "experiments/cifar-recipe.ts", "--recipes", job.recipe, "--models", job.model, "--seeds", String(job.seed), "--data", job.data, "--inline"],
+    results: [path.join(resultsDir, "cifar-recipe", `${runId(job)}.json`)],
+  });
+  const stage1 = studyStage(1, null);
+  const summary = readResult("cifar-recipe-summary", resultsDir);
+  const summarised = (j: RecipeJob) => summary?.rows.some((r) => r.recipe === j.recipe && r.model === j.model && r.seed === j.seed && r.data === j.data) ?? false;
+  const chosen = (summary?.chosen_recipe?.recipe ?? null) as RecipeId | null;
+  if (chosen === null || !stage1.every((j) => isDone(task(j)) && summarised(j))) return stage1.map(task);
+  return [...stage1, ...studyStage(2, chosen), ...studyStage(3, chosen)].map(task);
 }
 
 function readJson(file: string): any {
@@ -124,7 +149,7 @@ export function forceable(task: StudyTask): boolean {
 }
 
 /** Whether every result file of the task exists and is complete (or has no status). */
-export function isDone(task: StudyTask): boolean {
+export function isDone(task: Pick<StudyTask, "results">): boolean {
   return task.results.every((file) => {
     const result = readJson(file);
     return result !== undefined && (result.status === undefined || result.status === "complete");

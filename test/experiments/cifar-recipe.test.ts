@@ -81,3 +81,12 @@ test("what the claims read: the chosen recipe's runs on the copy per model, stan
   assert.equal(one.models.cnn.test_acc.se, null);
   assert.equal(one.models.cnn.test_acc.prediction95, null);
 });
+
+test("the study's stages: every recipe for both models with seed 1; then the chosen recipe for seeds 2-3; then the CNN on each lower quality", async () => {
+  const { studyStage, runId } = await import("../../experiments/cifar-recipe");
+  assert.deepEqual(studyStage(1, null).map(runId),
+    ["val-stop-hqnn-parallel-s1", "val-stop-cnn-s1", "augment-hqnn-parallel-s1", "augment-cnn-s1", "long-hqnn-parallel-s1", "long-cnn-s1"]);
+  assert.deepEqual(studyStage(2, "long").map(runId), ["long-hqnn-parallel-s2", "long-cnn-s2", "long-hqnn-parallel-s3", "long-cnn-s3"]);
+  assert.deepEqual(studyStage(3, "augment").map(runId), ["augment-cnn-q75-s1", "augment-cnn-q50-s1", "augment-cnn-q25-s1"]);
+  assert.throws(() => studyStage(2, null), /needs the recipe chosen after stage 1/);
+});

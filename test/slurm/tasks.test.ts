@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { SEED_MODELS } from "../../experiments/seeds";
 import { REPO_ROOT, seedRunId, writeResult } from "../../lib/results";
 import { recordedWith } from "../results/fixtures";
+import { row as recipeRow, summaryWith } from "../figures/recipe-summary";
 import { aggregateScript, aggregateSteps, arrayScript, groupByResources, shellWord } from "../../scripts/slurm/sbatch";
 import { aggregatesInQueue, estimateSeconds, parseSqueue, Submission, taskStatuses } from "../../scripts/slurm/queue";
 import { forceable, isDone, RESOURCES, Selection, STUDY_EXPERIMENTS, studyTasks } from "../../scripts/slurm/tasks";
@@ -15,9 +16,9 @@ const tmp = tempDirs("hqnn-slurm-tasks-");
 const FULL: Selection = { profile: "full", resultsDir: "/shared/results", experiments: [], seeds: [1, 2, 3, 4, 5], models: [...SEED_MODELS] };
 const CONTEXT = { repoRoot: "/shared/hqnn-ts", resultsRoot: "/shared/results", logDir: "/shared/results/logs", profile: "full" as const };
 
-test("the full study is one cheap task, six single runs and 5 models x 5 seeds, each with its command, result and resources", () => {
+test("the full study is one cheap task, six single runs, 5 models x 5 seeds and the recipe study's stage 1, each with its command, result and resources", () => {
   const tasks = studyTasks(FULL);
-  assert.equal(tasks.length, 32);
+  assert.equal(tasks.length, 38);
   const cheap = tasks[0];
   assert.equal(cheap.id, "cheap");
   assert.deepEqual(cheap.command.slice(3), ["scripts/reproduce.ts", "datasets", "param-counts", "zx", "fourier", "gradient-scaling", "quanv"]);
@@ -30,6 +31,30 @@ test("the full study is one cheap task, six single runs and 5 models x 5 seeds, 
   assert.deepEqual(seed.command.slice(3), ["experiments/parallel.ts", "ablation-dense20", "--seed", "4"]);
   assert.deepEqual(seed.results, ["/shared/results/seeds/ablation-dense20-s4.json"]);
   assert.equal(tasks.filter((t) => t.kind === "seeds").length, 25);
+});
+
+test("the recipe study: stage 1 until every stage-1 run is done and summarised with a chosen recipe, then stages 2 and 3 with that recipe", () => {
+  const dir = tmp();
+  const recipe = (resultsDir: string) => studyTasks({ ...FULL, resultsDir, experiments: ["cifar-recipe"] });
+  const stage1 = recipe(dir);
+  assert.deepEqual(stage1.map((t) => t.id), ["val-stop-hqnn-parallel-s1", "val-stop-cnn-s1", "augment-hqnn-parallel-s1", "augment-cnn-s1", "long-hqnn-parallel-s1", "long-cnn-s1"]);
+  assert.deepEqual(stage1[5].command.slice(3), ["experiments/cifar-recipe.ts", "--recipes", "long", "--models", "cnn", "--seeds", "1", "--data", "copy", "--inline"]);
+  assert.deepEqual(stage1[5].results, [path.join(dir, "cifar-recipe", "long-cnn-s1.json")]);
+  assert.deepEqual(stage1[5].resources, RESOURCES["cifar-recipe"]);
+  fs.mkdirSync(path.join(dir, "cifar-recipe"));
+  for (const t of stage1) fs.writeFileSync(t.results[0], JSON.stringify({ status: "complete" }));
+  const rows = stage1.map((t) => {
+    const [, recipe, model] = /^(.*)-(hqnn-parallel|cnn)-s1$/.exec(t.id)!;
+    return recipeRow(recipe, "copy", model, 1, 0.7);
+  });
+  writeResult("cifar-recipe-summary", summaryWith(rows.slice(1), "augment"), dir);
+  assert.equal(recipe(dir).length, 6, "the summary lacks a stage-1 run: no stages 2 and 3 yet");
+  writeResult("cifar-recipe-summary", summaryWith(rows, "augment"), dir);
+  assert.deepEqual(recipe(dir).slice(6).map((t) => t.id),
+    ["augment-hqnn-parallel-s2", "augment-cnn-s2", "augment-hqnn-parallel-s3", "augment-cnn-s3", "augment-cnn-q75-s1", "augment-cnn-q50-s1", "augment-cnn-q25-s1"]);
+  fs.writeFileSync(stage1[0].results[0], JSON.stringify({ status: "running (3/11 epochs)" }));
+  assert.equal(recipe(dir).length, 6, "a stage-1 run not complete: no stages 2 and 3 yet");
+  assert.deepEqual(aggregateSteps(stage1, "quick").map((s) => s.join(" ")), ["node --import tsx experiments/cifar-recipe.ts --summary"]);
 });
 
 test("a selection narrows the study, overrides replace the table's resources, and bad selections are refused", () => {
