@@ -25,6 +25,7 @@ export const pp = (x: number, digits = 2) => `${x >= 0 ? "+" : "−"}${Math.abs(
 export type SingleRun = Pick<TrainingRun, "final" | "stopped_early"> & { config: Pick<TrainingRun["config"], "patience" | "epochs"> };
 type PerModel<T> = { hqnn: T; cnn: T };
 export interface MeanOf { mean: number; n: number; seeds: number[] }
+export interface Generation { data: string; quality: number; recipe: string; seeds: number[]; copy: number; reencoded: number; cost_pp: number; psnr_db: number | null }
 
 export interface CifarDecomposition {
   /** (a) The recorded single runs' final test accuracy (%), and how they stopped. */
@@ -35,11 +36,18 @@ export interface CifarDecomposition {
   chosen: PerModel<MeanOf | null> & { recipe: string | null };
   /** (c) − (b), percentage points. */
   from_recipe: PerModel<number | null>;
-  /** (d) CNN, copy − copy re-encoded at q75 (same recipe and seed; mean over the seeds with both), percentage points. */
-  one_more_q75: { recipe: string; seeds: number[]; copy: number; q75: number; cost_pp: number; psnr_db: number | null } | null;
+  /**
+   * (d) What one more JPEG generation of the copy costs the CNN at each re-encoded quality: copy − re-encoded test
+   * accuracy (same recipe and seed; mean over the seeds with both), percentage points, highest quality first.
+   */
+  generations: Generation[];
+  /** (d) The bound on the copy's cost: the generation at the highest quality below the copy's own (q50), under `assumption`. */
+  copy_bound: Generation | null;
+  /** Differences of two single runs below this (2·√2 · the chosen recipe's CNN seed sd, points) are within seed noise; null below 2 seeds. */
+  noise_pp: number | null;
   /** The paper's CIFAR-10 test accuracies (%): its text (the CIFAR-10 claims) and its Table 1 cells. */
   paper: PerModel<number> & { table1: PerModel<number>; source: string };
-  /** (e) paper − (c) − (d), percentage points. */
+  /** (e) paper − (c) − the bound (d), percentage points: at least this much neither the recipe nor the copy explains. */
   remains: PerModel<number | null>;
   assumption: string;
   missing: string[];
@@ -49,14 +57,19 @@ export interface CifarDecomposition {
 /** The paper's CIFAR-10 accuracy of a model as its text states it (claims `cifar10-<model>-acc`). */
 const paperTextAccuracy = (model: "hqnn" | "cnn"): number => paperNumber(`cifar10-${model}-acc`);
 
-const ASSUMPTION = "one more JPEG q75 generation costs about as much accuracy on the official pixels as on the copy " +
-  "(the copy is the official images after one q75 generation, so the copy − q75 difference stands for what the official pixels would add)";
+/** The JPEG quality the copy was made at: a re-encoding below it is a coarser generation than the copy's own. */
+const COPY_QUALITY = 75;
+
+const ASSUMPTION = "the step from the official pixels to the copy (one JPEG q75 generation with 4:2:0 chroma) costs no more accuracy than " +
+  "one q50 generation of the copy (a q50 table's quantisation steps are twice q75's; but the copy's chroma is already subsampled, and " +
+  "re-encoding it does not subsample it again)";
 
 /**
  * The numbers behind the CIFAR-10 finding, each from results: (a) the recorded single runs, (b) today's recipe
- * selected on validation, (c) the chosen recipe, (c) − (b) the points from the recipe, (d) what one more q75
- * generation costs the CNN (the bound from the lossy copy, under `assumption`), (e) paper − (c) − (d). Parts whose
- * runs are not recorded are null and named in `missing`; `sentence` states the rest plainly.
+ * selected on validation, (c) the chosen recipe, (c) − (b) the points from the recipe, (d) what one more JPEG
+ * generation of the copy costs the CNN at each re-encoded quality, the q50 one bounding the copy's own cost (under
+ * `assumption`), (e) paper − (c) − that bound. Parts whose runs are not recorded are null and named in `missing`;
+ * `sentence` states the rest plainly.
  */
 export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<PerModel<SingleRun | undefined>>): CifarDecomposition {
   const missing: string[] = [];
@@ -85,28 +98,34 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
   const chosen = both((m) => meanOf(recipe, m));
   if (recipe !== null) both((m) => chosen[m] === null && missing.push(`(c) ${recipe} runs of ${RECIPE_MODEL_NAMES[modelOf[m]]} on the copy`));
   const fromRecipe = both((m) => diff(chosen[m]?.mean, valStop[m]?.mean));
-  // (d): the chosen recipe when it has the pair, else any recipe that has it.
+  // (d): the chosen recipe when it has a pair, else any recipe that has one.
   const cnnRows = summary.rows.filter((r) => r.model === "cnn");
-  const pairs = (rcp: string) => cnnRows.filter((r) => r.recipe === rcp && r.data === "q75")
+  const pairs = (rcp: string, data: string) => cnnRows.filter((r) => r.recipe === rcp && r.data === data)
     .map((q) => ({ q, c: cnnRows.find((r) => r.recipe === rcp && r.data === "copy" && r.seed === q.seed) }))
     .filter((p): p is { q: Row; c: Row } => p.c !== undefined).sort((a, b) => a.q.seed - b.q.seed);
-  const dRecipe = [recipe, ...ordered(cnnRows.map((r) => r.recipe), RECIPE_ORDER)].find((r) => r !== null && pairs(r).length) ?? null;
-  const dPairs = dRecipe ? pairs(dRecipe) : [];
-  const oneMore = dRecipe && dPairs.length ? {
-    recipe: dRecipe, seeds: dPairs.map((p) => p.q.seed),
-    copy: 100 * mean(dPairs.map((p) => p.c.test_acc)), q75: 100 * mean(dPairs.map((p) => p.q.test_acc)),
-    cost_pp: 100 * mean(dPairs.map((p) => p.c.test_acc - p.q.test_acc)),
-    psnr_db: dPairs.every((p) => p.q.psnr_to_copy !== null) ? mean(dPairs.map((p) => p.q.psnr_to_copy as number)) : null,
-  } : null;
-  if (!oneMore) missing.push("(d) a CNN run on the copy re-encoded at q75 with its run on the copy (same recipe and seed)");
+  const reencoded = [...new Set(cnnRows.filter((r) => r.data !== "copy").map((r) => r.data))].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1)));
+  const dRecipe = [recipe, ...ordered(cnnRows.map((r) => r.recipe), RECIPE_ORDER)].find((r) => r !== null && reencoded.some((d) => pairs(r, d).length)) ?? null;
+  const generations: Generation[] = dRecipe === null ? [] : reencoded.filter((d) => pairs(dRecipe, d).length).map((data) => {
+    const ps = pairs(dRecipe, data);
+    return {
+      data, quality: Number(data.slice(1)), recipe: dRecipe, seeds: ps.map((p) => p.q.seed),
+      copy: 100 * mean(ps.map((p) => p.c.test_acc)), reencoded: 100 * mean(ps.map((p) => p.q.test_acc)),
+      cost_pp: 100 * mean(ps.map((p) => p.c.test_acc - p.q.test_acc)),
+      psnr_db: ps.every((p) => p.q.psnr_to_copy !== null) ? mean(ps.map((p) => p.q.psnr_to_copy as number)) : null,
+    };
+  });
+  const bound = generations.find((g) => g.quality < COPY_QUALITY) ?? null;
+  if (!bound) missing.push(`(d) a CNN run on the copy re-encoded below q${COPY_QUALITY} (q50) with its run on the copy (same recipe and seed)`);
+  const cnnSeeds = summary.chosen?.models.cnn?.test_acc;
+  const noise = cnnSeeds && cnnSeeds.n >= 2 ? 2 * Math.SQRT2 * 100 * cnnSeeds.std : null;
   // (e)
   const paper = { ...both(paperTextAccuracy), table1: both((m) => paperTable1Value("cifar10", m, "test-acc")), source: "the paper's text and Figure 6 caption (Table 1 swaps the two models' cells)" };
-  const remains = both((m) => (chosen[m] && oneMore ? paper[m] - chosen[m]!.mean - oneMore.cost_pp : null));
-  if (!oneMore || chosen.hqnn === null || chosen.cnn === null) missing.push("(e) what remains (needs (c) and (d))");
+  const remains = both((m) => (chosen[m] && bound ? paper[m] - chosen[m]!.mean - bound.cost_pp : null));
+  if (!bound || chosen.hqnn === null || chosen.cnn === null) missing.push("(e) what remains (needs (c) and (d))");
 
   return { recorded: { ...rec, stopped_on: stoppedOn }, val_stop: valStop, chosen: { ...chosen, recipe }, from_recipe: fromRecipe,
-    one_more_q75: oneMore, paper, remains, assumption: ASSUMPTION, missing,
-    sentence: decompositionSentence({ rec, stoppedOn, valStop, chosen, recipe, fromRecipe, oneMore, paper, remains, missing }) };
+    generations, copy_bound: bound, noise_pp: noise, paper, remains, assumption: ASSUMPTION, missing,
+    sentence: decompositionSentence({ rec, stoppedOn, valStop, chosen, recipe, fromRecipe, generations, bound, noise, paper, remains, missing }) };
 }
 
 const f2 = (x: number) => x.toFixed(2);
@@ -123,8 +142,8 @@ function accuracyPair(h: MeanOf | null, c: MeanOf | null): string {
 
 function decompositionSentence(d: {
   rec: PerModel<number | null>; stoppedOn: string; valStop: PerModel<MeanOf | null>; chosen: PerModel<MeanOf | null>; recipe: string | null;
-  fromRecipe: PerModel<number | null>; oneMore: CifarDecomposition["one_more_q75"]; paper: CifarDecomposition["paper"];
-  remains: PerModel<number | null>; missing: string[];
+  fromRecipe: PerModel<number | null>; generations: Generation[]; bound: Generation | null; noise: number | null;
+  paper: CifarDecomposition["paper"]; remains: PerModel<number | null>; missing: string[];
 }): string {
   const single = (x: number | null) => (x === null ? "not recorded" : `${f2(x)} %`);
   const known = (x: number | null) => (x === null ? "an unknown number of" : pp(x));
@@ -138,19 +157,27 @@ function decompositionSentence(d: {
     parts.push(`and the chosen recipe (${d.recipe}) ${accuracyPair(d.chosen.hqnn, d.chosen.cnn)}, ` +
       `so ${known(d.fromRecipe.hqnn)} and ${known(d.fromRecipe.cnn)} points come from the recipe.`);
   } else parts.push("; no recipe has been chosen yet.");
-  if (d.oneMore) {
-    const o = d.oneMore, other = d.recipe !== null && o.recipe !== d.recipe ? `, not the chosen ${d.recipe}` : "";
-    parts.push(`One more JPEG generation at q75 costs the CNN ${pp(o.cost_pp)} points (${f2(o.copy)} % on the copy, ${f2(o.q75)} % re-encoded; ` +
-      `recipe ${o.recipe}${other}, seed${o.seeds.length > 1 ? "s" : ""} ${o.seeds.join(", ")}): assuming one q75 generation costs about the same on the ` +
-      "official pixels as on the copy, this bounds what the step from the copy back to the official pixels could be worth" +
-      (o.psnr_db !== null && o.psnr_db > NEAR_IDEMPOTENT_DB
-        ? ` (but the q75 re-encoding is ${f2(o.psnr_db)} dB from the copy: re-encoding at the copy's own quality changes little, so a first q75 generation may cost more).`
-        : "."));
-  } else parts.push("What one more q75 generation costs (the bound from the copy) is not measured yet.");
+  parts.push(generationsSentence(d.generations, d.recipe, d.noise));
+  if (d.bound) {
+    parts.push(`Assuming ${ASSUMPTION}, the copy explains at most ${pp(d.bound.cost_pp)} points${d.noise !== null && Math.abs(d.bound.cost_pp) < d.noise ? " (within seed noise)" : ""}.`);
+  }
   if (d.remains.hqnn !== null && d.remains.cnn !== null) {
-    parts.push(`To the paper's HQNN-Parallel ${f2(d.paper.hqnn)} % and CNN ${f2(d.paper.cnn)} % there remain ${f2(d.remains.hqnn)} and ${f2(d.remains.cnn)} points ` +
+    parts.push(`To the paper's HQNN-Parallel ${f2(d.paper.hqnn)} % and CNN ${f2(d.paper.cnn)} % there remain at least ${f2(d.remains.hqnn)} and ${f2(d.remains.cnn)} points ` +
       "that neither the recipe nor the copy explains.");
   } else parts.push(`What remains to the paper's HQNN-Parallel ${f2(d.paper.hqnn)} % and CNN ${f2(d.paper.cnn)} % cannot be stated yet.`);
   if (d.missing.length) parts.push(`Missing: ${d.missing.join("; ")}.`);
   return parts.join(" ").replace(" ;", ";").replace(/\s+/g, " ");
+}
+
+/** What one more JPEG generation of the copy costs the CNN at each quality measured, with PSNR and seed noise. */
+function generationsSentence(gens: Generation[], recipe: string | null, noise: number | null): string {
+  if (!gens.length) return "What one more JPEG generation of the copy costs is not measured yet.";
+  const g0 = gens[0], other = recipe !== null && g0.recipe !== recipe ? `, not the chosen ${recipe}` : "";
+  const each = gens.map((g) => `q${g.quality} ${pp(g.cost_pp)}${g.psnr_db !== null ? ` (${f2(g.psnr_db)} dB from the copy)` : ""}`).join(", ");
+  const seeds = `recipe ${g0.recipe}${other}, seed${g0.seeds.length > 1 ? "s" : ""} ${g0.seeds.join(", ")}`;
+  const noiseText = noise !== null ? `; differences of two single runs below about ${f2(noise)} points are seed noise` : "";
+  const q75 = gens.find((g) => g.quality === COPY_QUALITY);
+  const idempotent = q75?.psnr_db != null && q75.psnr_db > NEAR_IDEMPOTENT_DB
+    ? ` Re-encoding at the copy's own quality changes the pixels little (${f2(q75.psnr_db)} dB), so the q${COPY_QUALITY} generation says little about a first one.` : "";
+  return `One more JPEG generation of the copy costs the CNN ${each} points (${seeds}${noiseText}).${idempotent}`;
 }

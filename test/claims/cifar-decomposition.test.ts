@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { paperNumber, paperTable1Value } from "../../lib/claims";
 import { cifarDecomposition, SingleRun } from "../../lib/claims/cifar-decomposition";
-import { row, summaryWith } from "../figures/recipe-summary";
+import { chosenWith, row, summaryWith } from "../figures/recipe-summary";
 
 const recorded: { hqnn: SingleRun; cnn: SingleRun } = {
   hqnn: { final: { test_acc: 0.6838, train_loss: 0.5, test_loss: 0.98, epochs: 9, best_test_acc: 0.7071 }, stopped_early: "after epoch 9: no test-accuracy improvement for 3 epochs", config: { epochs: 20, patience: 3 } },
@@ -19,7 +19,8 @@ test("cifarDecomposition: each part from results, the arithmetic (c) − (b) and
   const s = summaryWith([
     row("val-stop", "copy", "hqnn-parallel", 1, 0.69), row("val-stop", "copy", "hqnn-parallel", 2, 0.71), row("val-stop", "copy", "cnn", 1, 0.71),
     row("long", "copy", "hqnn-parallel", 1, 0.78), row("long", "copy", "hqnn-parallel", 2, 0.80), row("long", "copy", "cnn", 1, 0.80),
-    row("long", "q75", "cnn", 1, 0.79, { psnr_to_copy: 40 }), row("augment", "copy", "cnn", 1, 0.75),
+    row("long", "q75", "cnn", 1, 0.795, { psnr_to_copy: 40 }), row("long", "q50", "cnn", 1, 0.79, { psnr_to_copy: 28.7 }),
+    row("long", "q25", "cnn", 1, 0.77, { psnr_to_copy: 26.5 }), row("augment", "copy", "cnn", 1, 0.75),
   ], "long");
   const d = cifarDecomposition(s, recorded);
   close(d.recorded.hqnn, 68.38);
@@ -33,27 +34,36 @@ test("cifarDecomposition: each part from results, the arithmetic (c) − (b) and
   close(d.chosen.cnn?.mean, 80);
   close(d.from_recipe.hqnn, 9);
   close(d.from_recipe.cnn, 9);
-  assert.equal(d.one_more_q75?.recipe, "long");
-  close(d.one_more_q75?.cost_pp, 1);
+  assert.deepEqual(d.generations.map((g) => [g.data, g.recipe, g.seeds]), [["q75", "long", [1]], ["q50", "long", [1]], ["q25", "long", [1]]]);
+  d.generations.forEach((g, i) => close(g.cost_pp, [0.5, 1, 3][i]));
+  assert.equal(d.copy_bound?.data, "q50", "the bound is the generation at the highest quality below the copy's q75");
+  assert.equal(d.noise_pp, null, "the summary has no seeds of the chosen recipe");
   // The paper's numbers come from the claims registry: the text's per-model accuracy, and Table 1's cells beside it.
   assert.equal(d.paper.hqnn, paperText("hqnn"));
   assert.equal(d.paper.cnn, paperText("cnn"));
   assert.deepEqual(d.paper.table1, { hqnn: paperTable1Value("cifar10", "hqnn", "test-acc"), cnn: paperTable1Value("cifar10", "cnn", "test-acc") });
   close(d.remains.hqnn, d.paper.hqnn - 79 - 1);
   close(d.remains.cnn, d.paper.cnn - 80 - 1);
+  close(d.copy_bound?.psnr_db, 28.7);
   assert.deepEqual(d.missing, []);
   for (const text of ["lossy JPEG q75 copy", "HQNN-Parallel 68.38 % and CNN 70.75 %", "TEST accuracy (patience 3)",
     "HQNN-Parallel 70.00 % (mean of 2 seeds) and CNN 71.00 % (seed 1)", "chosen recipe (long) HQNN-Parallel 79.00 % (mean of 2 seeds) and CNN 80.00 % (seed 1)",
-    "+9.00 and +9.00 points come from the recipe", "costs the CNN +1.00 points", "recipe long, seed 1)", "assuming one q75 generation costs about the same",
-    `${(d.paper.hqnn - 80).toFixed(2)} and ${(d.paper.cnn - 81).toFixed(2)} points`]) {
+    "+9.00 and +9.00 points come from the recipe",
+    "costs the CNN q75 +0.50 (40.00 dB from the copy), q50 +1.00 (28.70 dB from the copy), q25 +3.00 (26.50 dB from the copy) points (recipe long, seed 1)",
+    "costs no more accuracy than one q50 generation of the copy", "the copy explains at most +1.00 points.",
+    `there remain at least ${(d.paper.hqnn - 80).toFixed(2)} and ${(d.paper.cnn - 81).toFixed(2)} points`]) {
     assert.ok(d.sentence.includes(text), `sentence lacks ${JSON.stringify(text)}: ${d.sentence}`);
   }
   assert.ok(!d.sentence.includes("Missing"));
-  assert.equal(d.one_more_q75?.psnr_db, 40);
-  assert.ok(!d.sentence.includes("changes little"));
-  // A q75 re-encoding far above 40 dB from the copy is nearly idempotent: the sentence says the bound may understate.
+  assert.ok(!d.sentence.includes("changes the pixels little"));
+  // A q75 re-encoding far above 40 dB from the copy is nearly idempotent: the sentence says so.
   const near = cifarDecomposition(summaryWith(s.rows.map((r) => (r.data === "q75" ? { ...r, psnr_to_copy: 50.5 } : r)), "long"), recorded);
-  assert.match(near.sentence, /the q75 re-encoding is 50\.50 dB from the copy: re-encoding at the copy's own quality changes little/);
+  assert.match(near.sentence, /Re-encoding at the copy's own quality changes the pixels little \(50\.50 dB\)/);
+  // With the chosen recipe's seeds, differences of two single runs are set against seed noise: 2·√2 · sd.
+  const seeded = cifarDecomposition({ ...s, chosen: chosenWith([0.78, 0.80], [0.79, 0.81]).chosen }, recorded);
+  close(seeded.noise_pp, 2 * Math.SQRT2 * 100 * Math.SQRT2 * 0.01);
+  assert.match(seeded.sentence, /differences of two single runs below about 4\.00 points are seed noise/);
+  assert.match(seeded.sentence, /at most \+1\.00 points \(within seed noise\)/);
 });
 
 test("cifarDecomposition: missing parts are reported as missing, nothing invented", () => {
@@ -64,7 +74,8 @@ test("cifarDecomposition: missing parts are reported as missing, nothing invente
   assert.equal(d.chosen.recipe, null);
   assert.equal(d.chosen.cnn, null);
   assert.equal(d.from_recipe.cnn, null);
-  assert.equal(d.one_more_q75, null);
+  assert.deepEqual(d.generations, []);
+  assert.equal(d.copy_bound, null);
   assert.deepEqual(d.remains, { hqnn: null, cnn: null });
   assert.deepEqual(d.missing.map((m) => m.slice(0, 3)), ["(a)", "(b)", "(c)", "(d)", "(e)"]);
   assert.match(d.sentence, /single runs reached HQNN-Parallel not recorded and CNN 70\.75 %/);
@@ -73,7 +84,7 @@ test("cifarDecomposition: missing parts are reported as missing, nothing invente
   assert.match(d.sentence, /cannot be stated yet/);
   assert.match(d.sentence, /Missing: \(a\)/);
 
-  // A chosen recipe without a q75 run: (c) and the points from the recipe are there, (d) and (e) are missing.
+  // A chosen recipe without a re-encoded run: (c) and the points from the recipe are there, (d) and (e) are missing.
   const s2 = summaryWith([row("val-stop", "copy", "cnn", 1, 0.71), row("long", "copy", "cnn", 1, 0.80), row("val-stop", "copy", "hqnn-parallel", 1, 0.7), row("long", "copy", "hqnn-parallel", 1, 0.78)], "long");
   const d2 = cifarDecomposition(s2, recorded);
   close(d2.from_recipe.cnn, 9);
@@ -81,11 +92,14 @@ test("cifarDecomposition: missing parts are reported as missing, nothing invente
   assert.deepEqual(d2.missing.map((m) => m.slice(0, 3)), ["(d)", "(e)"]);
   assert.match(d2.sentence, /chosen recipe \(long\) HQNN-Parallel 78\.00 % and CNN 80\.00 % \(seed 1\), so \+8\.00 and \+9\.00 points/);
 
-  // (d) measured under another recipe than the chosen one: used, and the sentence says so.
+  // Generations measured under another recipe than the chosen one: used, and the sentence says so; a q75 one alone
+  // bounds nothing (it is not coarser than the copy's own generation), so (d) and (e) stay missing.
   const s3 = summaryWith([...s2.rows, row("augment", "copy", "cnn", 1, 0.75), row("augment", "q75", "cnn", 1, 0.745, { psnr_to_copy: 40 })], "long");
   const d3 = cifarDecomposition(s3, recorded);
-  assert.equal(d3.one_more_q75?.recipe, "augment");
-  close(d3.one_more_q75?.cost_pp, 0.5);
+  assert.deepEqual(d3.generations.map((g) => [g.data, g.recipe]), [["q75", "augment"]]);
+  close(d3.generations[0].cost_pp, 0.5);
+  assert.equal(d3.copy_bound, null);
+  assert.deepEqual(d3.missing.map((m) => m.slice(0, 3)), ["(d)", "(e)"]);
   assert.match(d3.sentence, /recipe augment, not the chosen long, seed 1/);
 });
 
