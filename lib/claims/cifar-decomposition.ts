@@ -6,7 +6,7 @@
  * lib/figures/cifar-recipe.ts show the study it rests on.
  */
 import { RecipeModel, RecipeSummary, TrainingRun } from "../results";
-import { mean } from "../stats";
+import { mean, studentTQuantile } from "../stats";
 import { paperNumber, paperTable1Value } from "./paper";
 
 type Row = RecipeSummary["rows"][number];
@@ -43,7 +43,10 @@ export interface CifarDecomposition {
   generations: Generation[];
   /** (d) The bound on the copy's cost: the generation at the highest quality below the copy's own (q50), under `assumption`. */
   copy_bound: Generation | null;
-  /** Differences of two single runs below this (2·√2 · the chosen recipe's CNN seed sd, points) are within seed noise; null below 2 seeds. */
+  /**
+   * Differences of two single runs below this are within seed noise: the half-width of their 95 % range,
+   * t(0.975, n − 1) · √2 · the chosen recipe's CNN sd over its n seeds (points); null below 2 seeds.
+   */
   noise_pp: number | null;
   /** The paper's CIFAR-10 test accuracies (%): its text (the CIFAR-10 claims) and its Table 1 cells. */
   paper: PerModel<number> & { table1: PerModel<number>; source: string };
@@ -117,7 +120,7 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
   const bound = generations.find((g) => g.quality < COPY_QUALITY) ?? null;
   if (!bound) missing.push(`(d) a CNN run on the copy re-encoded below q${COPY_QUALITY} (q50) with its run on the copy (same recipe and seed)`);
   const cnnSeeds = summary.chosen?.models.cnn?.test_acc;
-  const noise = cnnSeeds && cnnSeeds.n >= 2 ? 2 * Math.SQRT2 * 100 * cnnSeeds.std : null;
+  const noise = cnnSeeds && cnnSeeds.n >= 2 ? studentTQuantile(0.975, cnnSeeds.n - 1) * Math.SQRT2 * 100 * cnnSeeds.std : null;
   // (e)
   const paper = { ...both(paperTextAccuracy), table1: both((m) => paperTable1Value("cifar10", m, "test-acc")), source: "the paper's text and Figure 6 caption (Table 1 swaps the two models' cells)" };
   const remains = both((m) => (chosen[m] && bound ? paper[m] - chosen[m]!.mean - bound.cost_pp : null));
