@@ -105,8 +105,12 @@ export function recipeCurvesFigure(runs: RecipeRun[]): Figure {
 // ---------------------------------------------------------------------------------------------- 2. table
 
 const groupKey = (r: Row, withModel = true) => `${r.recipe}/${r.data}${withModel ? `/${r.model}` : ""}`;
-/** A percentage cell: the value for one seed, "mean ± sd" (sd with divisor n − 1) for several. */
-const spreadCell = (xs: number[]): Cell => (xs.length === 1 ? pct(xs[0]) : `${(100 * mean(xs)).toFixed(2)} ± ${(100 * std(xs)).toFixed(2)}`);
+/** Percentage cells over seeds: the mean (the value, for one seed), and for several the mean's standard error and the sd (n − 1). */
+const seedCells = (name: string, xs: number[]): Record<string, Cell> => ({
+  [`${name} %`]: pct(mean(xs)),
+  [`${name} SE (pp)`]: xs.length > 1 ? pct(std(xs) / Math.sqrt(xs.length)) : "",
+  [`${name} sd (pp)`]: xs.length > 1 ? pct(std(xs)) : "",
+});
 const listCell = (xs: number[]): Cell => (xs.length === 1 ? xs[0] : xs.join(", "));
 const duration = (s: number) => (s < 60 ? `${Math.round(s)} s` : s < 3600 ? `${Math.round(s / 60)} min` : `${Math.floor(s / 3600)} h ${String(Math.round((s % 3600) / 60)).padStart(2, "0")} min`);
 
@@ -119,8 +123,9 @@ function groupedRows(summary: RecipeSummary): Row[][] {
 }
 
 /**
- * One row per (recipe, data, model): seeds, validation and test accuracy at the epoch chosen on validation (%;
- * mean ± sd over seeds when more than one), the chosen and trained epochs per seed, and wall time per run.
+ * One row per (recipe, data, model): seeds, validation and test accuracy at the epoch chosen on validation (%; the
+ * mean over seeds, with the test mean's standard error and the sd when more than one), the chosen and trained epochs
+ * per seed, and wall time per run.
  */
 export function recipeTableRows(summary: RecipeSummary): Record<string, Cell>[] {
   const chosen = summary.chosen_recipe?.recipe;
@@ -130,7 +135,7 @@ export function recipeTableRows(summary: RecipeSummary): Record<string, Cell>[] 
       recipe: r.recipe + (r.recipe === chosen ? " (chosen)" : ""), data: dataLabel(r.data), model: modelName(r.model),
       seeds: rs.map((x) => x.seed).join(","),
       "PSNR to copy (dB)": r.psnr_to_copy === null ? "" : Number(r.psnr_to_copy.toFixed(2)),
-      "val acc %": spreadCell(rs.map((x) => x.val_acc)), "test acc %": spreadCell(rs.map((x) => x.test_acc)),
+      "val acc %": pct(mean(rs.map((x) => x.val_acc))), ...seedCells("test acc", rs.map((x) => x.test_acc)),
       "chosen epoch": listCell(rs.map((x) => x.chosen_epoch)), "epochs trained": listCell(rs.map((x) => x.epochs_trained)),
       "wall time per run": rs.length === 1 ? duration(walls[0]) : `${duration(mean(walls))} (mean)`,
     };

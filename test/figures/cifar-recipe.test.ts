@@ -38,7 +38,7 @@ test("the fixtures match their formats", () => {
   assert.equal(readRecipeRuns(dir).length, 1);
 });
 
-test("recipeTableRows: one row per (recipe, data, model) in study order, mean ± sd (n − 1) over seeds, single values bare", () => {
+test("recipeTableRows: one row per (recipe, data, model) in study order, the mean over seeds with its standard error and the sd (n − 1), single values bare", () => {
   const s = summaryWith([
     row("long", "copy", "cnn", 1, 0.80, { wall_s: 3600 }),
     row("val-stop", "copy", "cnn", 1, 0.71),
@@ -51,14 +51,17 @@ test("recipeTableRows: one row per (recipe, data, model) in study order, mean ±
     ["val-stop", "JPEG q75 copy", "HQNN-Parallel"], ["val-stop", "JPEG q75 copy", "CNN"],
     ["long (chosen)", "JPEG q75 copy", "CNN"], ["long (chosen)", "copy re-encoded at JPEG q50", "CNN"],
   ]);
-  // 0.70 and 0.72: mean 71.00, sample sd = 0.02 / √2 = 1.41 points.
-  assert.equal(rows[0]["test acc %"], "71.00 ± 1.41");
-  assert.equal(rows[0]["val acc %"], "72.00 ± 1.41");
+  // 0.70 and 0.72: mean 71.00, sample sd = 0.02 / √2 = 1.41 points, standard error sd / √2 = 1.00.
+  assert.equal(rows[0]["test acc %"], 71);
+  assert.equal(rows[0]["test acc sd (pp)"], 1.41);
+  assert.equal(rows[0]["test acc SE (pp)"], 1);
+  assert.equal(rows[0]["val acc %"], 72);
   assert.equal(rows[0].seeds, "1,2");
   assert.equal(rows[0]["epochs trained"], "10, 12");
   assert.equal(rows[0]["chosen epoch"], "7, 9");
   assert.equal(rows[0]["wall time per run"], "10 min (mean)");
   assert.equal(rows[1]["test acc %"], 71);
+  assert.equal(rows[1]["test acc SE (pp)"], "", "one seed: no standard error");
   assert.equal(rows[2]["wall time per run"], "1 h 00 min");
   assert.equal(rows[3]["PSNR to copy (dB)"], 31.23);
   assert.equal(rows[2]["PSNR to copy (dB)"], "");
