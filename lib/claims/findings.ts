@@ -21,11 +21,12 @@ type SeedModel = SeedsSummary["models"][string];
 type Welch = NonNullable<SeedsSummary["comparisons"][string]["welch"]>;
 
 const points = (x: number) => `${x >= 0 ? "+" : ""}${(100 * x).toFixed(2)}`;
-/** "98.96 ± 0.10 % (standard error; runs spread with sd 0.23)": a mean over seeds with its standard error, and the spread of runs. */
-const percent = (m: SeedModel) => {
-  const a = m.final_test_acc, pp = (x: number) => (100 * x).toFixed(2);
+/** "98.96 ± 0.10 %, standard error; runs spread with sd 0.23": a mean accuracy over seeds (a summarize record of fractions) with its standard error, and the spread of runs. */
+export function seedMeanText(a: { mean: number; std: number; se: number | null }): string {
+  const pp = (x: number) => (100 * x).toFixed(2);
   return a.se === null ? `${pp(a.mean)} %` : `${pp(a.mean)} ± ${pp(a.se)} %, standard error; runs spread with sd ${pp(a.std)}`;
-};
+}
+const percent = (m: SeedModel) => seedMeanText(m.final_test_acc);
 const ci = (w: Welch): [number, number] => w.ci95 ?? [NaN, NaN];
 const interval = (w: Welch) => `95 % confidence interval [${points(ci(w)[0])}, ${points(ci(w)[1])}] points, Welch p = ${w.p.toFixed(2)}`;
 

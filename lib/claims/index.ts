@@ -10,4 +10,4 @@ export { evaluate, formatNumber, formatValue, formula, meets, refsOf, FieldProbl
 export { claimKind, evaluateClaim, evaluateClaims, paperValue, resultLookup } from "./verdict";
 export { claimProblems, registryProblems, CHECK_KINDS } from "./validate";
 export { renderClaimsMarkdown, renderDetails, renderHeadline, renderSummary, renderTable, renderTolerances, renderVerdictMeanings, shownVerdict, verdictCounts } from "./render";
-export { cifarFinding, FINDINGS, renderFindings } from "./findings";
+export { cifarFinding, FINDINGS, renderFindings, seedMeanText } from "./findings";

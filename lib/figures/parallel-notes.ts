@@ -12,7 +12,7 @@ import type { Figure } from "../plot";
 import { ArchitectureFigure, formatCount } from "./architecture";
 import { lossAccuracyFigure } from "./curves";
 import { paperAccuracy } from "./sections";
-import { paperTable1Value } from "../claims";
+import { paperTable1Value, seedMeanText } from "../claims";
 import { datasetLabel, DatasetId, ModelId, Table1Row, TABLE1_ENTRIES } from "./table1";
 
 type Entry = (typeof TABLE1_ENTRIES)[number];
@@ -146,7 +146,7 @@ export function codeSpeedupCheck(dir = RESULTS_DIR): { rows: Record<string, stri
       if (!r) continue;
       const z = (r.final.test_acc - m.final_test_acc.mean) / m.final_test_acc.std;
       lines.push(`${id}, ${what} (${r.provenance.git_commit.slice(0, 7)}): ${pct(r.final.test_acc)} % vs the seed study's ` +
-        `${pct(m.final_test_acc.mean)} ± ${pct(m.final_test_acc.std)} % (${z.toFixed(1)} standard deviations from its mean)`);
+        `mean ${pct(m.final_test_acc.mean)} % with sd ${pct(m.final_test_acc.std)} (${z.toFixed(1)} standard deviations from its mean)`);
     }
   }
   return { rows, lines };
@@ -198,8 +198,7 @@ function mnistGapLines(dir: string): string[] {
   const seeds = readResult("seeds-summary", dir);
   const w = seeds?.comparisons["cnn-mnist"]?.welch, sh = seeds?.models["hqnn-parallel-mnist"], sc = seeds?.models["cnn-mnist"];
   if (w?.ci95 && sh && sc) {
-    const fmt = (m: typeof sh) => `${pct(m.final_test_acc.mean)} ± ${pct(m.final_test_acc.std)} %`;
-    lines.push(`* **Over ${sh.seeds.length} / ${sc.seeds.length} seeds** HQNN-Parallel reaches ${fmt(sh)} and the CNN ${fmt(sc)}: difference ` +
+    lines.push(`* **Over ${sh.seeds.length} / ${sc.seeds.length} seeds** HQNN-Parallel reaches ${seedMeanText(sh.final_test_acc)} and the CNN ${seedMeanText(sc.final_test_acc)}: difference ` +
       `${pct(w.mean_diff, 3)} points, 95 % confidence interval [${pct(w.ci95[0])}, ${pct(w.ci95[1])}], Welch p = ${w.p.toPrecision(2)}. ` +
       (w.ci95[1] < paper.hqnn - paper.cnn
         ? `The paper's ${margin}-point margin lies outside that interval: **the headline gap is not reproduced**; the two models are indistinguishable here.`
