@@ -68,6 +68,15 @@ const ASSUMPTION = "the step from the official pixels to the copy (one JPEG q75 
   "re-encoding it does not subsample it again)";
 
 /**
+ * Seed noise of a difference between two single runs of the CNN under the chosen recipe: the half-width of its 95 %
+ * range, t(0.975, n − 1) · √2 · sd over the recipe's n seeds (points); null below two seeds.
+ */
+export function seedNoisePp(summary: RecipeSummary): number | null {
+  const a = summary.chosen?.models.cnn?.test_acc;
+  return a && a.n >= 2 ? studentTQuantile(0.975, a.n - 1) * Math.SQRT2 * 100 * a.std : null;
+}
+
+/**
  * The numbers behind the CIFAR-10 finding, each from results: (a) the recorded single runs, (b) today's recipe
  * selected on validation, (c) the chosen recipe, (c) − (b) the points from the recipe, (d) what one more JPEG
  * generation of the copy costs the CNN at each re-encoded quality, the q50 one bounding the copy's own cost (under
@@ -119,8 +128,7 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
   });
   const bound = generations.find((g) => g.quality < COPY_QUALITY) ?? null;
   if (!bound) missing.push(`(d) a CNN run on the copy re-encoded below q${COPY_QUALITY} (q50) with its run on the copy (same recipe and seed)`);
-  const cnnSeeds = summary.chosen?.models.cnn?.test_acc;
-  const noise = cnnSeeds && cnnSeeds.n >= 2 ? studentTQuantile(0.975, cnnSeeds.n - 1) * Math.SQRT2 * 100 * cnnSeeds.std : null;
+  const noise = seedNoisePp(summary);
   // (e)
   const paper = { ...both(paperTextAccuracy), table1: both((m) => paperTable1Value("cifar10", m, "test-acc")), source: "the paper's text and Figure 6 caption (Table 1 swaps the two models' cells)" };
   const remains = both((m) => (chosen[m] && bound ? paper[m] - chosen[m]!.mean - bound.cost_pp : null));

@@ -10,7 +10,7 @@
  */
 import * as path from "node:path";
 import type { Figure, NamedFigure } from "../plot";
-import { ordered, pp, RECIPE_MODEL_NAMES, RECIPE_ORDER } from "../claims/cifar-decomposition";
+import { ordered, pp, RECIPE_MODEL_NAMES, RECIPE_ORDER, seedNoisePp } from "../claims/cifar-decomposition";
 import { familyIds, readResult, RECIPE_MODELS, RecipeModel, RecipeRun, RecipeRunId, RecipeSummary, RESULTS_DIR } from "../results";
 import { leastSquares, mean, std } from "../stats";
 
@@ -173,6 +173,8 @@ export interface QualitySlope {
   /** Least-squares slope of test accuracy (percentage points) against PSNR to the copy (dB) over the re-encodings; null for fewer than two. */
   slope_pp_per_db: number | null;
   intercept_pp: number | null;
+  /** Half-width of the 95 % range of a difference of two single runs from seed noise alone (points; seedNoisePp), null below two seeds. */
+  noise_pp: number | null;
   missing: string[];
 }
 
@@ -201,12 +203,14 @@ export function qualitySlope(summary: RecipeSummary): QualitySlope | undefined {
     ...(copy ? [] : [`the CNN on the copy (${recipe}, seed ${seed})`]),
     ...DATA_ORDER.slice(1).filter((d) => !points.some((p) => p.data === d)).map((d) => `the CNN on the ${d} re-encoding (${recipe}, seed ${seed})`),
   ];
-  return { recipe, seed, copy_test_acc: copy?.test_acc ?? null, points, slope_pp_per_db: fit?.slope ?? null, intercept_pp: fit?.intercept ?? null, missing };
+  return { recipe, seed, copy_test_acc: copy?.test_acc ?? null, points, slope_pp_per_db: fit?.slope ?? null, intercept_pp: fit?.intercept ?? null,
+    noise_pp: seedNoisePp(summary), missing };
 }
 
 /**
  * Test accuracy against PSNR to the copy: the re-encodings (labelled with their JPEG quality) and the least-squares
- * line on the left, the copy itself (PSNR infinite) in a narrow panel of its own on the right, same y-axis.
+ * line on the left, with the band around the copy's accuracy that seed noise alone would fill, and the copy itself
+ * (PSNR infinite) in a narrow panel of its own on the right, same y-axis.
  */
 export function qualitySlopeFigure(q: QualitySlope): Figure {
   const color = COLORS.cnn, xs = q.points.map((p) => p.psnr_db);
@@ -214,12 +218,20 @@ export function qualitySlopeFigure(q: QualitySlope): Figure {
     x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...xs), Math.max(...xs)].map((x) => (q.intercept_pp! + q.slope_pp_per_db! * x) / 100),
     type: "scatter", mode: "lines", name: `least squares: ${pp(q.slope_pp_per_db, 3)} points per dB`, line: { color: "#555555", dash: "dash", width: 1.5 },
   }] : [];
-  const ys = [...q.points.map((p) => p.test_acc), ...(q.copy_test_acc === null ? [] : [q.copy_test_acc])];
+  const band = q.copy_test_acc !== null && q.noise_pp !== null ? [q.copy_test_acc - q.noise_pp / 100, q.copy_test_acc + q.noise_pp / 100] : null;
+  const ys = [...q.points.map((p) => p.test_acc), ...(q.copy_test_acc === null ? [] : [q.copy_test_acc]), ...(band ?? [])];
   const pad = 0.15 * (Math.max(...ys) - Math.min(...ys) || 0.02);
   const range = [Math.max(0, Math.min(...ys) - pad), Math.min(1, Math.max(...ys) + pad)];
   const xpad = 0.1 * (Math.max(...xs) - Math.min(...xs) || 4);
+  const bandX = [Math.min(...xs) - xpad, Math.max(...xs) + xpad];
+  const noiseBand = band ? [
+    { x: bandX, y: [band[0], band[0]], type: "scatter", mode: "lines", line: { width: 0 }, showlegend: false, hoverinfo: "skip" },
+    { x: bandX, y: [band[1], band[1]], type: "scatter", mode: "lines", line: { width: 0 }, fill: "tonexty", fillcolor: "rgba(120,120,120,0.15)",
+      name: `the copy's accuracy ± ${q.noise_pp!.toFixed(2)} points: a difference inside is within seed noise (95 % range of two runs' difference)` },
+  ] : [];
   return {
     data: [
+      ...noiseBand,
       { x: xs, y: q.points.map((p) => p.test_acc), text: q.points.map((p) => `JPEG q${p.quality}`), textposition: "top center",
         type: "scatter", mode: "markers+text", name: "CNN on the copy re-encoded at JPEG quality Q", marker: { color, size: 10 } },
       ...fitLine,
@@ -233,9 +245,9 @@ export function qualitySlopeFigure(q: QualitySlope): Figure {
       yaxis: { title: { text: "test accuracy" }, tickformat: ".1%", range },
       xaxis2: { domain: [0.86, 1], anchor: "y2", type: "category" },
       yaxis2: { anchor: "x2", matches: "y", showticklabels: false },
-      legend: { orientation: "h", y: -0.2, yanchor: "top" }, margin: { t: 100, b: 120 },
+      legend: { orientation: "h", y: -0.3, yanchor: "top" }, margin: { t: 100, b: 190 },
     },
-    width: 850, height: 500,
+    width: 850, height: 600,
   };
 }
 

@@ -10,7 +10,7 @@ import { RecipeRun, RecipeRunId, RecipeSummary, writeResult } from "../../lib/re
 import {
   cifarRecipeFigures, qualitySlope, qualitySlopeFigure, readRecipeRuns, recipeComparisonRows, recipeCurvesFigure, recipeTableRows,
 } from "../../lib/figures/cifar-recipe";
-import { load, row, summaryWith } from "./recipe-summary";
+import { chosenWith, load, row, summaryWith } from "./recipe-summary";
 
 const tempDir = tempDirs("hqnn-cifar-recipe-fig-");
 
@@ -106,6 +106,17 @@ test("qualitySlope: the chosen recipe's CNN, seed 1, slope in points per dB over
   assert.ok(Math.abs(fit.y[0] - (233 / 3 - 17.5 + 15) / 100) < 1e-9 && Math.abs(fit.y[1] - (233 / 3 - 17.5 + 20) / 100) < 1e-9);
   assert.equal(copy.xaxis, "x2");
   assert.deepEqual(copy.y, [0.81]);
+});
+
+test("qualitySlope: with the chosen recipe's seeds, the figure shades the copy's accuracy ± seed noise of a difference of two runs", () => {
+  const q = qualitySlope({ ...summaryWith(qualityRows(), "long"), chosen: chosenWith([0.78, 0.80, 0.79], [0.79, 0.81, 0.80]).chosen })!;
+  const noise = 0.95 * Math.sqrt(2 / (1 - 0.95 ** 2)) * Math.SQRT2; // t(0.975, 2) · √2 · sd 1 point
+  assert.ok(Math.abs(q.noise_pp! - noise) < 1e-9);
+  const [lower, upper] = qualitySlopeFigure(q).data as { y: number[]; fill?: string }[];
+  assert.deepEqual(lower.y.map((y) => y.toFixed(6)), Array(2).fill((0.81 - noise / 100).toFixed(6)));
+  assert.equal(upper.fill, "tonexty");
+  assert.deepEqual(upper.y.map((y) => y.toFixed(6)), Array(2).fill((0.81 + noise / 100).toFixed(6)));
+  assert.equal(qualitySlopeFigure({ ...q, noise_pp: null }).data.length, 3, "no seeds: no band");
 });
 
 test("qualitySlope: a missing re-encoding and a missing copy run are named, not invented", () => {
