@@ -6,7 +6,7 @@
  * lib/figures/cifar-recipe.ts show the study it rests on.
  */
 import { RecipeModel, RecipeSummary, TrainingRun } from "../results";
-import { mean, studentTQuantile } from "../stats";
+import { mean, studentTQuantile, summarize } from "../stats";
 import { paperNumber, paperTable1Value } from "./paper";
 
 type Row = RecipeSummary["rows"][number];
@@ -24,7 +24,8 @@ export const pp = (x: number, digits = 2) => `${x >= 0 ? "+" : "−"}${Math.abs(
 /** What the decomposition needs of a recorded single run (results/{hqnn-parallel,cnn}-cifar10.json). */
 export type SingleRun = Pick<TrainingRun, "final" | "stopped_early"> & { config: Pick<TrainingRun["config"], "patience" | "epochs"> };
 type PerModel<T> = { hqnn: T; cnn: T };
-export interface MeanOf { mean: number; n: number; seeds: number[] }
+/** Test accuracy (%) over seeds: the mean, its standard error (null for one seed), how many and which seeds. */
+export interface MeanOf { mean: number; se: number | null; n: number; seeds: number[] }
 export interface Generation { data: string; quality: number; recipe: string; seeds: number[]; copy: number; reencoded: number; cost_pp: number; psnr_db: number | null }
 
 export interface CifarDecomposition {
@@ -88,7 +89,9 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
   const modelOf = { hqnn: "hqnn-parallel", cnn: "cnn" } as const;
   const meanOf = (recipe: string | null, model: "hqnn" | "cnn", data = "copy"): MeanOf | null => {
     const rs = summary.rows.filter((r) => r.recipe === recipe && r.model === modelOf[model] && r.data === data).sort((a, b) => a.seed - b.seed);
-    return rs.length ? { mean: 100 * mean(rs.map((r) => r.test_acc)), n: rs.length, seeds: rs.map((r) => r.seed) } : null;
+    if (!rs.length) return null;
+    const acc = summarize(rs.map((r) => 100 * r.test_acc));
+    return { mean: acc.mean, se: acc.se, n: rs.length, seeds: rs.map((r) => r.seed) };
   };
   const both = <T>(f: (m: "hqnn" | "cnn") => T): PerModel<T> => ({ hqnn: f("hqnn"), cnn: f("cnn") });
   const diff = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : a - b);
@@ -142,12 +145,12 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
 const f2 = (x: number) => x.toFixed(2);
 /** Above this PSNR to the copy, a re-encoding at the copy's own quality is near-idempotent, and the sentence says so. */
 const NEAR_IDEMPOTENT_DB = 40;
-const seedsText = (m: MeanOf) => (m.n === 1 ? `seed ${m.seeds[0]}` : `mean of ${m.n} seeds`);
+const seedsText = (m: MeanOf) => (m.n === 1 ? `seed ${m.seeds[0]}` : `mean ± standard error over ${m.n} seeds`);
 
 /** "HQNN-Parallel 70.00 % and CNN 71.00 % (mean of 2 seeds each)", the seeds per model when they differ. */
 function accuracyPair(h: MeanOf | null, c: MeanOf | null): string {
   const same = h && c && h.seeds.join() === c.seeds.join();
-  const one = (m: MeanOf | null) => (m ? `${f2(m.mean)} %${same ? "" : ` (${seedsText(m)})`}` : "not recorded");
+  const one = (m: MeanOf | null) => (m ? `${f2(m.mean)}${m.se === null ? "" : ` ± ${f2(m.se)}`} %${same ? "" : ` (${seedsText(m)})`}` : "not recorded");
   return `HQNN-Parallel ${one(h)} and CNN ${one(c)}${same ? ` (${seedsText(h!)}${h!.n > 1 ? " each" : ""})` : ""}`;
 }
 

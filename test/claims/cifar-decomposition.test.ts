@@ -27,6 +27,8 @@ test("cifarDecomposition: each part from results, the arithmetic (c) − (b) and
   close(d.recorded.cnn, 70.75);
   assert.match(d.recorded.stopped_on, /TEST accuracy \(patience 3\)/);
   close(d.val_stop.hqnn?.mean, 70);
+  close(d.val_stop.hqnn?.se, 1); // 69 and 71: sd √2, standard error 1
+  assert.equal(d.val_stop.cnn?.se, null, "one seed: no standard error");
   assert.deepEqual(d.val_stop.hqnn?.seeds, [1, 2]);
   close(d.val_stop.cnn?.mean, 71);
   assert.equal(d.chosen.recipe, "long");
@@ -47,7 +49,8 @@ test("cifarDecomposition: each part from results, the arithmetic (c) − (b) and
   close(d.copy_bound?.psnr_db, 28.7);
   assert.deepEqual(d.missing, []);
   for (const text of ["lossy JPEG q75 copy", "HQNN-Parallel 68.38 % and CNN 70.75 %", "TEST accuracy (patience 3)",
-    "HQNN-Parallel 70.00 % (mean of 2 seeds) and CNN 71.00 % (seed 1)", "chosen recipe (long) HQNN-Parallel 79.00 % (mean of 2 seeds) and CNN 80.00 % (seed 1)",
+    "HQNN-Parallel 70.00 ± 1.00 % (mean ± standard error over 2 seeds) and CNN 71.00 % (seed 1)",
+    "chosen recipe (long) HQNN-Parallel 79.00 ± 1.00 % (mean ± standard error over 2 seeds) and CNN 80.00 % (seed 1)",
     "+9.00 and +9.00 points come from the recipe",
     "costs the CNN q75 +0.50 (40.00 dB from the copy), q50 +1.00 (28.70 dB from the copy), q25 +3.00 (26.50 dB from the copy) points (recipe long, seed 1)",
     "costs no more accuracy than one q50 generation of the copy", "the copy explains at most +1.00 points.",
