@@ -177,7 +177,7 @@ function decompositionSentence(d: {
   }
   if (d.remains.hqnn !== null && d.remains.cnn !== null) {
     parts.push(`To the paper's HQNN-Parallel ${f2(d.paper.hqnn)} % and CNN ${f2(d.paper.cnn)} % there remain at least ${f2(d.remains.hqnn)} and ${f2(d.remains.cnn)} points ` +
-      "that neither the recipe nor the copy explains.");
+      "that neither the chosen recipe nor the copy explains (the best of the three recipes tried, not the best there is: a stronger one could explain part of it).");
   } else parts.push(`What remains to the paper's HQNN-Parallel ${f2(d.paper.hqnn)} % and CNN ${f2(d.paper.cnn)} % cannot be stated yet.`);
   if (d.missing.length) parts.push(`Missing: ${d.missing.join("; ")}.`);
   return parts.join(" ").replace(" ;", ";").replace(/\s+/g, " ");
