@@ -37,6 +37,8 @@ export interface CifarDecomposition {
   chosen: PerModel<MeanOf | null> & { recipe: string | null };
   /** (c) − (b), percentage points. */
   from_recipe: PerModel<number | null>;
+  /** Under the chosen recipe, HQNN-Parallel − CNN test accuracy over seeds (Welch, the summary's `chosen.comparison`, with each model's seed count), null below two seeds each. */
+  hqnn_minus_cnn: (RecipeSummary["comparisons"][string] & { seeds: PerModel<number> }) | null;
   /**
    * (d) What one more JPEG generation of the copy costs the CNN at each re-encoded quality: copy − re-encoded test
    * accuracy (same recipe and seed; mean over the seeds with both), percentage points, highest quality first.
@@ -137,9 +139,11 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
   const remains = both((m) => (chosen[m] && bound ? paper[m] - chosen[m]!.mean - bound.cost_pp : null));
   if (!bound || chosen.hqnn === null || chosen.cnn === null) missing.push("(e) what remains (needs (c) and (d))");
 
-  return { recorded: { ...rec, stopped_on: stoppedOn }, val_stop: valStop, chosen: { ...chosen, recipe }, from_recipe: fromRecipe,
+  const c = recipe !== null && summary.chosen?.recipe === recipe ? summary.chosen : null;
+  const welch = c?.comparison ? { ...c.comparison, seeds: both((m) => c.models[modelOf[m]]?.seeds.length ?? 0) } : null;
+  return { recorded: { ...rec, stopped_on: stoppedOn }, val_stop: valStop, chosen: { ...chosen, recipe }, from_recipe: fromRecipe, hqnn_minus_cnn: welch,
     generations, copy_bound: bound, noise_pp: noise, paper, remains, assumption: ASSUMPTION, missing,
-    sentence: decompositionSentence({ rec, stoppedOn, valStop, chosen, recipe, fromRecipe, generations, bound, noise, paper, remains, missing }) };
+    sentence: decompositionSentence({ rec, stoppedOn, valStop, chosen, recipe, fromRecipe, welch, generations, bound, noise, paper, remains, missing }) };
 }
 
 const f2 = (x: number) => x.toFixed(2);
@@ -156,7 +160,7 @@ function accuracyPair(h: MeanOf | null, c: MeanOf | null): string {
 
 function decompositionSentence(d: {
   rec: PerModel<number | null>; stoppedOn: string; valStop: PerModel<MeanOf | null>; chosen: PerModel<MeanOf | null>; recipe: string | null;
-  fromRecipe: PerModel<number | null>; generations: Generation[]; bound: Generation | null; noise: number | null;
+  fromRecipe: PerModel<number | null>; welch: CifarDecomposition["hqnn_minus_cnn"]; generations: Generation[]; bound: Generation | null; noise: number | null;
   paper: CifarDecomposition["paper"]; remains: PerModel<number | null>; missing: string[];
 }): string {
   const single = (x: number | null) => (x === null ? "not recorded" : `${f2(x)} %`);
@@ -170,6 +174,7 @@ function decompositionSentence(d: {
   if (d.recipe) {
     parts.push(`and the chosen recipe (${d.recipe}) ${accuracyPair(d.chosen.hqnn, d.chosen.cnn)}, ` +
       `so ${known(d.fromRecipe.hqnn)} and ${known(d.fromRecipe.cnn)} points come from the recipe.`);
+    if (d.welch) parts.push(welchSentence(d.welch));
   } else parts.push("; no recipe has been chosen yet.");
   parts.push(generationsSentence(d.generations, d.recipe, d.noise));
   if (d.bound) {
@@ -181,6 +186,14 @@ function decompositionSentence(d: {
   } else parts.push(`What remains to the paper's HQNN-Parallel ${f2(d.paper.hqnn)} % and CNN ${f2(d.paper.cnn)} % cannot be stated yet.`);
   if (d.missing.length) parts.push(`Missing: ${d.missing.join("; ")}.`);
   return parts.join(" ").replace(" ;", ";").replace(/\s+/g, " ");
+}
+
+/** Under the chosen recipe, whether HQNN-Parallel beats its CNN: the mean difference with Welch's interval and p. */
+function welchSentence(w: NonNullable<CifarDecomposition["hqnn_minus_cnn"]>): string {
+  const [lo, hi] = w.ci95 ?? [NaN, NaN];
+  const verdict = lo > 0 ? "the hybrid is ahead" : hi < 0 ? "the CNN is ahead" : "no difference is detected at this sample size";
+  return `Under it, HQNN-Parallel − CNN is ${pp(100 * w.mean_diff)} points (95 % confidence interval [${pp(100 * lo)}, ${pp(100 * hi)}], ` +
+    `Welch p = ${w.p.toFixed(2)}, ${w.seeds.hqnn} and ${w.seeds.cnn} seeds): ${verdict}.`;
 }
 
 /** What one more JPEG generation of the copy costs the CNN at each quality measured, with PSNR and seed noise. */

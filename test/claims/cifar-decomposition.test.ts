@@ -68,6 +68,11 @@ test("cifarDecomposition: each part from results, the arithmetic (c) − (b) and
   close(seeded.noise_pp, 0.95 * Math.sqrt(2 / (1 - 0.95 ** 2)) * Math.SQRT2);
   assert.match(seeded.sentence, /differences of two single runs below about 6\.08 points are seed noise/);
   assert.match(seeded.sentence, /at most \+1\.00 points \(within seed noise\)/);
+  // Whether the hybrid beats its CNN under the chosen recipe: the summary's Welch comparison, in words that follow its interval.
+  assert.equal(d.hqnn_minus_cnn, null, "no chosen block: no comparison");
+  assert.match(seeded.sentence, /Under it, HQNN-Parallel − CNN is −1\.00 points \(95 % confidence interval \[−\d+\.\d\d, \+\d+\.\d\d\], Welch p = 0\.\d\d, 3 and 3 seeds\): no difference is detected/);
+  const ahead = cifarDecomposition({ ...s, chosen: chosenWith([0.84, 0.845, 0.85], [0.80, 0.805, 0.81]).chosen }, recorded);
+  assert.match(ahead.sentence, /HQNN-Parallel − CNN is \+4\.00 points .*: the hybrid is ahead\./);
 });
 
 test("cifarDecomposition: missing parts are reported as missing, nothing invented", () => {
