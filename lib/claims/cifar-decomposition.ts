@@ -115,22 +115,8 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
   const chosen = both((m) => meanOf(recipe, m));
   if (recipe !== null) both((m) => chosen[m] === null && missing.push(`(c) ${recipe} runs of ${RECIPE_MODEL_NAMES[modelOf[m]]} on the copy`));
   const fromRecipe = both((m) => diff(chosen[m]?.mean, valStop[m]?.mean));
-  // (d): the chosen recipe when it has a pair, else any recipe that has one.
-  const cnnRows = summary.rows.filter((r) => r.model === "cnn");
-  const pairs = (rcp: string, data: string) => cnnRows.filter((r) => r.recipe === rcp && r.data === data)
-    .map((q) => ({ q, c: cnnRows.find((r) => r.recipe === rcp && r.data === "copy" && r.seed === q.seed) }))
-    .filter((p): p is { q: Row; c: Row } => p.c !== undefined).sort((a, b) => a.q.seed - b.q.seed);
-  const reencoded = [...new Set(cnnRows.filter((r) => r.data !== "copy").map((r) => r.data))].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1)));
-  const dRecipe = [recipe, ...ordered(cnnRows.map((r) => r.recipe), RECIPE_ORDER)].find((r) => r !== null && reencoded.some((d) => pairs(r, d).length)) ?? null;
-  const generations: Generation[] = dRecipe === null ? [] : reencoded.filter((d) => pairs(dRecipe, d).length).map((data) => {
-    const ps = pairs(dRecipe, data);
-    return {
-      data, quality: Number(data.slice(1)), recipe: dRecipe, seeds: ps.map((p) => p.q.seed),
-      copy: 100 * mean(ps.map((p) => p.c.test_acc)), reencoded: 100 * mean(ps.map((p) => p.q.test_acc)),
-      cost_pp: 100 * mean(ps.map((p) => p.c.test_acc - p.q.test_acc)),
-      psnr_db: ps.every((p) => p.q.psnr_to_copy !== null) ? mean(ps.map((p) => p.q.psnr_to_copy as number)) : null,
-    };
-  });
+  // (d)
+  const generations = copyGenerations(summary, recipe);
   const bound = generations.find((g) => g.quality < COPY_QUALITY) ?? null;
   if (!bound) missing.push(`(d) a CNN run on the copy re-encoded below q${COPY_QUALITY} (q50) with its run on the copy (same recipe and seed)`);
   const noise = seedNoisePp(summary);
@@ -144,6 +130,30 @@ export function cifarDecomposition(summary: RecipeSummary, recorded: Partial<Per
   return { recorded: { ...rec, stopped_on: stoppedOn }, val_stop: valStop, chosen: { ...chosen, recipe }, from_recipe: fromRecipe, hqnn_minus_cnn: welch,
     generations, copy_bound: bound, noise_pp: noise, paper, remains, assumption: ASSUMPTION, missing,
     sentence: decompositionSentence({ rec, stoppedOn, valStop, chosen, recipe, fromRecipe, welch, generations, bound, noise, paper, remains, missing }) };
+}
+
+/**
+ * (d): what one more JPEG generation of the copy costs the CNN at each re-encoded quality, highest first: copy −
+ * re-encoded test accuracy of the same recipe and seed, mean over the seeds with both; under `recipe` when it has such
+ * a pair, else under the first recipe (study order) that has one.
+ */
+function copyGenerations(summary: RecipeSummary, recipe: string | null): Generation[] {
+  const cnnRows = summary.rows.filter((r) => r.model === "cnn");
+  const pairs = (rcp: string, data: string) => cnnRows.filter((r) => r.recipe === rcp && r.data === data)
+    .map((q) => ({ q, c: cnnRows.find((r) => r.recipe === rcp && r.data === "copy" && r.seed === q.seed) }))
+    .filter((p): p is { q: Row; c: Row } => p.c !== undefined).sort((a, b) => a.q.seed - b.q.seed);
+  const reencoded = [...new Set(cnnRows.filter((r) => r.data !== "copy").map((r) => r.data))].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1)));
+  const dRecipe = [recipe, ...ordered(cnnRows.map((r) => r.recipe), RECIPE_ORDER)].find((r) => r !== null && reencoded.some((d) => pairs(r, d).length)) ?? null;
+  if (dRecipe === null) return [];
+  return reencoded.filter((d) => pairs(dRecipe, d).length).map((data) => {
+    const ps = pairs(dRecipe, data);
+    return {
+      data, quality: Number(data.slice(1)), recipe: dRecipe, seeds: ps.map((p) => p.q.seed),
+      copy: 100 * mean(ps.map((p) => p.c.test_acc)), reencoded: 100 * mean(ps.map((p) => p.q.test_acc)),
+      cost_pp: 100 * mean(ps.map((p) => p.c.test_acc - p.q.test_acc)),
+      psnr_db: ps.every((p) => p.q.psnr_to_copy !== null) ? mean(ps.map((p) => p.q.psnr_to_copy as number)) : null,
+    };
+  });
 }
 
 const f2 = (x: number) => x.toFixed(2);
