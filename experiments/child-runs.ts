@@ -44,11 +44,10 @@ export async function runStudy(study: string, runs: ChildRun[], opts: { jobs: nu
   const worker = async () => {
     for (let run = queue.shift(); run; run = queue.shift()) {
       process.stderr.write(`${study}: start ${run.label}\n`);
-      const id = run.id;
-      started.set(id, Date.now());
+      started.set(run.id, Date.now());
       const code = await runChild(study, run, threadsEach);
-      durations.push((Date.now() - started.get(id)!) / 1000);
-      started.delete(id);
+      durations.push((Date.now() - started.get(run.id)!) / 1000);
+      started.delete(run.id);
       done++;
       if (code !== 0) failed++;
       else await opts.afterRun?.();

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import type { Figure, NamedFigure } from "../plot";
 import { ordered, pp, RECIPE_MODEL_NAMES, RECIPE_ORDER, seedNoisePp } from "../claims/cifar-decomposition";
 import { familyIds, readResult, RECIPE_MODELS, RecipeModel, RecipeRun, RecipeRunId, RecipeSummary, RESULTS_DIR } from "../results";
-import { leastSquares, mean, std } from "../stats";
+import { leastSquares, mean, summarize } from "../stats";
 
 type Row = RecipeSummary["rows"][number];
 type Cell = string | number;
@@ -106,11 +106,10 @@ export function recipeCurvesFigure(runs: RecipeRun[]): Figure {
 
 const groupKey = (r: Row, withModel = true) => `${r.recipe}/${r.data}${withModel ? `/${r.model}` : ""}`;
 /** Percentage cells over seeds: the mean (the value, for one seed), and for several the mean's standard error and the sd (n − 1). */
-const seedCells = (name: string, xs: number[]): Record<string, Cell> => ({
-  [`${name} %`]: pct(mean(xs)),
-  [`${name} SE (pp)`]: xs.length > 1 ? pct(std(xs) / Math.sqrt(xs.length)) : "",
-  [`${name} sd (pp)`]: xs.length > 1 ? pct(std(xs)) : "",
-});
+const seedCells = (name: string, xs: number[]): Record<string, Cell> => {
+  const s = summarize(xs);
+  return { [`${name} %`]: pct(s.mean), [`${name} SE (pp)`]: s.se === null ? "" : pct(s.se), [`${name} sd (pp)`]: s.n > 1 ? pct(s.std) : "" };
+};
 const listCell = (xs: number[]): Cell => (xs.length === 1 ? xs[0] : xs.join(", "));
 const duration = (s: number) => (s < 60 ? `${Math.round(s)} s` : s < 3600 ? `${Math.round(s / 60)} min` : `${Math.floor(s / 3600)} h ${String(Math.round((s % 3600) / 60)).padStart(2, "0")} min`);
 
