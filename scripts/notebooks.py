@@ -39,6 +39,8 @@ def parse(text):
             cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
         elif body.strip():
             cells.append(nbformat.v4.new_code_cell(body))
+    for index, cell in enumerate(cells):
+        cell.id = f"cell-{index:02d}"  # by position, so re-executing a notebook does not rewrite every cell's id
     return cells
 
 

@@ -39,3 +39,14 @@ test("a failing cell makes the runner exit non-zero, naming the cell and its err
   assert.match(r.stderr, /deliberate failure 42/);
   assert.ok(fs.existsSync(path.join(out, "failing.ipynb")), "the executed notebook is saved even when a cell fails");
 });
+
+test("cell ids follow the cells' positions, so executing a notebook again leaves them unchanged", () => {
+  const src = path.join(out, "ids.ts");
+  fs.writeFileSync(src, '// %% [markdown]\n// # ids\n// %%\nconsole.log("profile: quick");\n');
+  const ids = () => {
+    assert.equal(runNotebook(src).status, 0);
+    return JSON.parse(fs.readFileSync(path.join(out, "ids.ipynb"), "utf8")).cells.map((c: { id: string }) => c.id);
+  };
+  assert.deepEqual(ids(), ["cell-00", "cell-01"]);
+  assert.deepEqual(ids(), ["cell-00", "cell-01"]);
+});
