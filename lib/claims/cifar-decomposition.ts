@@ -145,15 +145,12 @@ function copyGenerations(summary: RecipeSummary, recipe: string | null): Generat
   const reencoded = [...new Set(cnnRows.filter((r) => r.data !== "copy").map((r) => r.data))].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1)));
   const dRecipe = [recipe, ...ordered(cnnRows.map((r) => r.recipe), RECIPE_ORDER)].find((r) => r !== null && reencoded.some((d) => pairs(r, d).length)) ?? null;
   if (dRecipe === null) return [];
-  return reencoded.filter((d) => pairs(dRecipe, d).length).map((data) => {
-    const ps = pairs(dRecipe, data);
-    return {
-      data, quality: Number(data.slice(1)), recipe: dRecipe, seeds: ps.map((p) => p.q.seed),
-      copy: 100 * mean(ps.map((p) => p.c.test_acc)), reencoded: 100 * mean(ps.map((p) => p.q.test_acc)),
-      cost_pp: 100 * mean(ps.map((p) => p.c.test_acc - p.q.test_acc)),
-      psnr_db: ps.every((p) => p.q.psnr_to_copy !== null) ? mean(ps.map((p) => p.q.psnr_to_copy as number)) : null,
-    };
-  });
+  return reencoded.map((data) => ({ data, ps: pairs(dRecipe, data) })).filter(({ ps }) => ps.length).map(({ data, ps }) => ({
+    data, quality: Number(data.slice(1)), recipe: dRecipe, seeds: ps.map((p) => p.q.seed),
+    copy: 100 * mean(ps.map((p) => p.c.test_acc)), reencoded: 100 * mean(ps.map((p) => p.q.test_acc)),
+    cost_pp: 100 * mean(ps.map((p) => p.c.test_acc - p.q.test_acc)),
+    psnr_db: ps.every((p) => p.q.psnr_to_copy !== null) ? mean(ps.map((p) => p.q.psnr_to_copy as number)) : null,
+  }));
 }
 
 const f2 = (x: number) => x.toFixed(2);
